@@ -1,0 +1,127 @@
+import CLibXML2
+
+/// libxml2's parser globals, set up once per process before the first parse on any thread.
+/// `xmlCleanupParser()` is never called: other code in the process may still use libxml2.
+private let libxml2Initialisation: Void = xmlInitParser()
+
+/// A parsed HTML page. Owns libxml2's document and frees it, once, when the last reference goes.
+///
+/// A document and its nodes belong to one task at a time: parse one document per task and never hand
+/// its nodes to another thread. Different documents can be parsed and read on many threads at once.
+///
+/// ```swift
+/// let document = try Document(bytes: Array(html.utf8), input: "page.html")
+/// let heading = try document.select("//h1").first?.text
+/// ```
+public final class Document {
+    let pointer: htmlDocPtr
+    private var detachedSubtrees: [xmlNodePtr] = []
+
+    /// The name of the input, as given to the initialiser (used in error messages).
+    public let input: String
+    /// The number of bytes the page had before decoding.
+    public let byteCount: Int
+    /// Which encoding the page was decoded from, and why.
+    public let encoding: EncodingDecision
+    /// What decoding had to repair: invalid sequences replaced, NUL characters removed.
+    public let repairs: DecodingRepairs
+    /// The URL of a browser's `<!-- saved from url=(NNNN)… -->` comment, if the page has one.
+    public let savedFromURL: String?
+    /// Set when libxml2 stopped before the end of the page; what followed the cut is missing.
+    public let truncation: ParseTruncation?
+
+    /// Parses a page from its bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page as saved, in any encoding ``EncodingSniffer`` recognises.
+    ///   - input: a name for the page in errors, e.g. its path.
+    ///   - options: limits and an optional forced encoding.
+    /// - Throws: ``DocumentError`` naming `input` and the reason.
+    public init(bytes: [UInt8], input: String = "<input>", options: ParseOptions = ParseOptions()) throws(DocumentError) {
+        _ = libxml2Initialisation
+        let outcome = bytes.withUnsafeBytes { raw -> Result<(EncodingDecision, DecodedInput), DocumentError> in
+            do throws(DocumentError) {
+                try InputCheck.check(raw, input: input, options: options)
+            } catch {
+                return .failure(error)
+            }
+            let decision = EncodingSniffer.decide(raw, forced: options.forcedEncoding)
+            return .success((decision, InputDecoder.decode(raw, as: decision.encoding)))
+        }
+        let prepared: (decision: EncodingDecision, decoded: DecodedInput) = try outcome.get()
+        let decoded = prepared.decoded
+        try InputCheck.checkDecoded(decoded.utf8, input: input)
+        guard decoded.utf8.count <= Int(Int32.max) else {
+            throw DocumentError(input: input, reason: .tooLarge(size: decoded.utf8.count, limit: Int(Int32.max)))
+        }
+
+        guard let context = htmlNewParserCtxt() else {
+            throw DocumentError(input: input, reason: .parserFailure(detail: "no parser context (out of memory)"))
+        }
+        defer { htmlFreeParserCtxt(context) }
+        var flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        if options.allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
+        let parsed = decoded.utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+            guard let start = buffer.baseAddress else { return nil }
+            return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", Int32(flags))
+            }
+        }
+        guard let parsed else {
+            let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "no document returned"
+            throw DocumentError(input: input, reason: .parserFailure(detail: message.trimmingASCIIWhitespace()))
+        }
+        pointer = parsed
+        self.input = input
+        byteCount = bytes.count
+        encoding = prepared.decision
+        repairs = DecodingRepairs(replacedSequences: decoded.replacedSequences, removedNULs: decoded.removedNULs)
+        savedFromURL = SavedFromComment.url(in: decoded.utf8)
+        if encx_parserHalted(context) != 0 {
+            let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "parser halted"
+            truncation = ParseTruncation(
+                depthLimit: Int(encx_maximumParserDepth()),
+                libxml2Message: message.trimmingASCIIWhitespace())
+        } else {
+            truncation = nil
+        }
+    }
+
+    deinit {
+        // Detached subtrees first: their names may live in the document's dictionary.
+        for subtree in detachedSubtrees { xmlFreeNode(subtree) }
+        xmlFreeDoc(pointer)
+    }
+
+    /// The `<html>` element (libxml2 supplies one for tag soup that lacks it), or nil for an empty tree.
+    public var root: Node? {
+        xmlDocGetRootElement(pointer).map { Node(document: self, pointer: $0) }
+    }
+
+    func retainDetached(_ node: xmlNodePtr) {
+        detachedSubtrees.append(node)
+    }
+}
+
+/// What decoding changed in a page's text.
+public struct DecodingRepairs: Sendable, Equatable {
+    /// Byte sequences invalid in the page's encoding, each replaced by U+FFFD.
+    public let replacedSequences: Int
+    /// NUL characters removed.
+    public let removedNULs: Int
+    /// True when decoding changed nothing.
+    public var isEmpty: Bool { replacedSequences == 0 && removedNULs == 0 }
+}
+
+/// libxml2 stopped parsing before the end of the input, so the tree lacks whatever followed.
+public struct ParseTruncation: Sendable, Equatable, CustomStringConvertible {
+    /// libxml2's nesting limit in force (256 unless `HTML_PARSE_HUGE`).
+    public let depthLimit: Int
+    /// libxml2's own message, e.g. "Excessive depth in document: 256 use XML_PARSE_HUGE option".
+    public let libxml2Message: String
+
+    public var description: String {
+        "libxml2 stopped parsing early (\(libxml2Message)); content after the cut is missing"
+    }
+}

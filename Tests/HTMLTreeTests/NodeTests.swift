@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import HTMLTree
+
+private let sample = """
+    <html lang="en"><head><title>Sample</title><script>var s = "<p>not text</p>";</script></head>
+    <body><div id="main" class="content  article">
+    <h1>Title&nbsp;here</h1>
+    <p>First   line
+    continues &amp; ends.<!-- hidden --></p>
+    <p>Second<br>line</p>
+    <ul><li>a</li><li>b</li></ul>
+    <div class="chrome">Email this Article</div>
+    </div></body></html>
+    """
+
+@Suite struct NodeTests {
+    let document: Document
+
+    init() throws {
+        document = try Document(bytes: Array(sample.utf8), input: "sample.html")
+    }
+
+    @Test func namesAttributesAndClasses() throws {
+        let main = try #require(try document.select("//div[@id='main']").first)
+        #expect(main.name == "div")
+        #expect(main.isElement(named: "div"))
+        #expect(!main.isElement(named: "di"))
+        #expect(main.attribute("id") == "main")
+        #expect(main.attribute("missing") == nil)
+        #expect(main.attributes.map(\.name) == ["id", "class"])
+        #expect(main.hasClass("article"))
+        #expect(!main.hasClass("art"))
+    }
+
+    @Test func navigation() throws {
+        let main = try #require(try document.select("//div[@id='main']").first)
+        let elements = main.childElements
+        #expect(elements.map(\.name) == ["h1", "p", "p", "ul", "div"])
+        #expect(elements[1].parent == main)
+        #expect(elements[0].nextSibling?.kind == .text)
+        #expect(main.firstChild?.kind == .text)
+        #expect(main.descendants.filter { $0.isElement(named: "li") }.map(\.text) == ["a", "b"])
+        #expect(elements[0].depth == 3)
+        #expect(document.root?.name == "html")
+        #expect(document.root?.parent == nil)
+    }
+
+    @Test func textIsNormalised() throws {
+        let paragraphs = try document.select("//p").map(\.text)
+        #expect(paragraphs == ["First line continues & ends.", "Second line"])
+        #expect(try document.select("//h1").first?.text == "Title here")
+        #expect(document.root?.text.contains("not text") == false)
+        #expect(try document.select("//p").first?.rawText.contains("\n") == true)
+    }
+
+    @Test func removalTakesTheSubtreeOutAndKeepsItReadable() throws {
+        let chrome = try #require(try document.select("//div[@class='chrome']").first)
+        chrome.remove()
+        #expect(try document.select("//div[@class='chrome']").isEmpty)
+        #expect(chrome.text == "Email this Article")
+        #expect(document.root?.text.contains("Email this Article") == false)
+        chrome.remove()
+    }
+
+    @Test func badXPathNamesTheExpression() {
+        #expect {
+            _ = try document.select("//div[@id=")
+        } throws: { error in
+            guard let error = error as? XPathError else { return false }
+            return error.expression == "//div[@id=" && error.description.contains("//div[@id=")
+        }
+        #expect(throws: XPathError.self) { _ = try document.select("count(//p)") }
+    }
+
+    @Test func relativeXPathFromANode() throws {
+        let list = try #require(try document.select("//ul").first)
+        #expect(try list.select("li").map(\.text) == ["a", "b"])
+        #expect(try list.select("./li[2]").map(\.text) == ["b"])
+    }
+
+    @Test func nodesKeepTheirDocumentAlive() throws {
+        func firstParagraph() throws -> Node? {
+            let local = try Document(bytes: Array("<p>kept alive</p>".utf8))
+            return try local.select("//p").first
+        }
+        let orphan = try #require(try firstParagraph())
+        #expect(orphan.text == "kept alive")
+    }
+}
+
+@Suite struct ConcurrencyTests {
+    @Test func twoHundredDocumentsParsedConcurrentlyGiveIdenticalResults() async throws {
+        let pages: [[UInt8]] = (0..<8).map { variant in
+            Array(("<html><head><meta charset=utf-8></head><body><h1>Page \(variant)</h1>"
+                + (0..<50).map { "<p>Paragraph \($0) of page \(variant) – “quoted”</p>" }.joined()
+                + "</body></html>").utf8)
+        }
+        func summary(_ bytes: [UInt8]) throws -> String {
+            let document = try Document(bytes: bytes)
+            return try document.select("//p | //h1").map(\.text).joined(separator: "|")
+        }
+        let expected = try pages.map(summary)
+        let results = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for index in 0..<200 {
+                group.addTask { (index, try summary(pages[index % pages.count])) }
+            }
+            var collected: [(Int, String)] = []
+            for try await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == 200)
+        for (index, text) in results {
+            #expect(text == expected[index % pages.count])
+        }
+    }
+}
