@@ -1,6 +1,13 @@
 #ifndef ENCYCLOPEDIA_EXTRACTOR_CLIBXML2_SHIM_H
 #define ENCYCLOPEDIA_EXTRACTOR_CLIBXML2_SHIM_H
 
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU, so encoding.h would pull in the system's <unicode/ucnv.h>, whose
+   types clash with the ICU copy inside Foundation when one Swift module sees both. Nothing here
+   touches the ICU fields of xmlCharEncodingHandler (only pointers to it), so the headers are read
+   without them. */
+#undef LIBXML_ICU_ENABLED
+#include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
