@@ -249,3 +249,22 @@ public struct DescendantSequence: Sequence {
         }
     }
 }
+
+extension Node {
+    /// True when this node comes before `other` in document order (an ancestor comes before its
+    /// descendants). Nodes of different documents, or removed ones, are never ordered.
+    public func precedes(_ other: Node) -> Bool {
+        guard document === other.document, self != other else { return false }
+        return xmlXPathCmpNodes(pointer, other.pointer) == 1
+    }
+
+    /// True when `other` is this node or lies in its subtree.
+    public func contains(_ other: Node) -> Bool {
+        var current: xmlNodePtr? = other.pointer
+        while let node = current {
+            if node == pointer { return true }
+            current = node.pointee.parent
+        }
+        return false
+    }
+}

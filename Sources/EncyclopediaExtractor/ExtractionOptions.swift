@@ -1,0 +1,27 @@
+import HTMLTree
+
+/// What to keep, and how to read the page. Every option has a sensible default.
+public struct ExtractionOptions: Sendable, Equatable {
+    /// Limits and encoding for parsing.
+    public var parse: ParseOptions
+    /// Keep data tables as `table` blocks.
+    public var includeTables: Bool
+    /// Keep images with captions as `figure` blocks.
+    public var includeFigures: Bool
+    /// Read infoboxes into `infobox`.
+    public var includeInfobox: Bool
+    /// Restore a heading the table of contents proves missing (always reported in `warnings`).
+    public var repairStructure: Bool
+
+    /// Creates options.
+    public init(
+        parse: ParseOptions = ParseOptions(), includeTables: Bool = true, includeFigures: Bool = true,
+        includeInfobox: Bool = true, repairStructure: Bool = true
+    ) {
+        self.parse = parse
+        self.includeTables = includeTables
+        self.includeFigures = includeFigures
+        self.includeInfobox = includeInfobox
+        self.repairStructure = repairStructure
+    }
+}

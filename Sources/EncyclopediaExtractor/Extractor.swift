@@ -1,0 +1,243 @@
+import Foundation
+import HTMLTree
+
+/// Extracts a clean ``Article`` from a saved World Library–style page (or a saved MediaWiki page).
+///
+/// ```swift
+/// let extractor = Extractor()
+/// let article = try extractor.extract(fileAt: URL(fileURLWithPath: "Anti-Party_Group.html"))
+/// print(article.title)                         // "Anti-Party Group"
+/// print(article.tableOfContents.map(\.title))  // ["Motives", "Attempted take-over", …]
+/// print(try ArticleJSON.string(article))       // deterministic JSON
+/// ```
+///
+/// An extractor holds only options: share one freely, and extract different pages on many threads
+/// at once (each call parses its own document).
+public struct Extractor: Sendable {
+    /// What to keep and how to parse.
+    public var options: ExtractionOptions
+
+    /// Creates an extractor.
+    public init(_ options: ExtractionOptions = ExtractionOptions()) {
+        self.options = options
+    }
+
+    /// Extracts the article from a page's bytes.
+    /// - Parameters:
+    ///   - html: the page as saved, in any encoding.
+    ///   - url: the page's URL, used when the page names none itself.
+    ///   - input: a name for the page in errors and warnings, e.g. its path.
+    /// - Throws: ``ExtractionError`` naming `input` and the reason.
+    public func extract(html: Data, url: URL? = nil, input: String = "<input>") throws(ExtractionError) -> Article {
+        try extractWithReport(html: [UInt8](html), url: url?.absoluteString, input: input).article
+    }
+
+    /// Extracts the article from a file.
+    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` when the file cannot be read, or a
+    ///   document error naming the path.
+    public func extract(fileAt fileURL: URL) throws(ExtractionError) -> Article {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: fileURL))
+        } catch {
+            throw .unreadable(path: fileURL.path, reason: Self.readableReason(error))
+        }
+        return try extractWithReport(html: bytes, url: nil, input: fileURL.path).article
+    }
+
+    /// Extracts the article and reports what was removed and why (what `encx inspect` shows).
+    public func extractWithReport(html: [UInt8], url: String?, input: String) throws(ExtractionError) -> Extraction {
+        let document: Document
+        do {
+            document = try Document(bytes: html, input: input, options: options.parse)
+        } catch {
+            throw .document(error)
+        }
+        return ExtractionPipeline(document: document, callerURL: url, options: options).run()
+    }
+
+    static func readableReason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}
+
+/// An article with the record of what extraction removed.
+public struct Extraction: Sendable, Equatable {
+    /// The article.
+    public var article: Article
+    /// What was removed as chrome, licence, footer or junk, each with its rule.
+    public var removals: [Removal]
+    /// How the page's encoding was chosen, in words.
+    public var encodingExplanation: String
+}
+
+/// The stages in order: read metadata → remove junk → find the title and the body → categories →
+/// licence and footer → table of contents → walk the body → sections and TOC check → references →
+/// ISBNs → site and warnings.
+struct ExtractionPipeline {
+    let document: Document
+    let callerURL: String?
+    let options: ExtractionOptions
+
+    /// Paragraph-like elements shorter than this do not vote for the body container: captions,
+    /// menu items and bylines run shorter, article sentences longer.
+    static let minimumVotingText = 40
+
+    func run() -> Extraction {
+        let metadata = MetadataReader.read(document)
+        var removals: [Removal] = []
+        var warnings: [Warning] = []
+        Cleaner.removeJunk(from: document, removals: &removals)
+
+        let titleNode = findTitle()
+        let bodyAnchor = findBodyAnchor()
+        let contentRoot = commonAncestor(titleNode, bodyAnchor) ?? document.root
+        var protected: Set<Node> = []
+        for node in [titleNode, bodyAnchor].compactMap({ $0 }) {
+            var current: Node? = node
+            while let element = current {
+                protected.insert(element)
+                current = element.parent
+            }
+        }
+
+        var cleaning = CleaningResult()
+        if let contentRoot {
+            Cleaner.readCategories(in: document, contentRoot: contentRoot, protected: protected, result: &cleaning)
+        }
+        Cleaner.findBoilerplate(in: document, result: &cleaning)
+        removals += cleaning.removals
+
+        let toc = contentRoot.flatMap { TOCReader.read(in: $0) }
+        var walker: BodyWalker?
+        if let contentRoot {
+            var body = BodyWalker(
+                root: contentRoot, start: titleNode, toc: toc?.box, boilerplate: Set(cleaning.boilerplate),
+                bodyAnchor: bodyAnchor, protected: protected, options: options)
+            body.walk()
+            removals += body.removals
+            walker = body
+        }
+        let events = walker?.events ?? []
+        let tocEntries = toc?.entries ?? []
+        let body = Reconciler.reconcile(events: events, toc: tocEntries, repair: options.repairStructure)
+        warnings += body.warnings
+        let referenceOutput = ReferenceReader.read(body: body)
+        warnings += referenceOutput.warnings
+        let infobox = walker?.infobox ?? []
+        var collector = ISBNCollector()
+        collector.collect(body: body, infobox: infobox, references: referenceOutput.references)
+
+        // Title.
+        var title = titleNode?.text ?? ""
+        if title.isEmpty, let head = metadata.titleElement {
+            title = SiteRecognizer.articleName(fromTitle: head)
+            warnings.append(Warning(code: "title-from-head",
+                                    message: "The page has no article heading (<h1>); the title comes from its <title>."))
+        }
+
+        // Source and site.
+        let url = metadata.canonicalURL ?? document.savedFromURL ?? metadata.openGraphURL ?? callerURL
+        let recognition = SiteRecognizer.recognise(
+            metadata: metadata, urls: [metadata.canonicalURL, document.savedFromURL, metadata.openGraphURL, callerURL].compactMap { $0 },
+            licenceText: cleaning.licenceText, footerFound: cleaning.footerFound)
+        if recognition.site == nil || (!recognition.isFamily && !recognition.isMediaWiki) {
+            warnings.append(Warning(code: "unrecognised-site",
+                                    message: "No known encyclopedia site was recognised from the page's hosts, title, logos or licence text; the article is a best effort."))
+        }
+        warnings += documentWarnings()
+        if body.lead.isEmpty && body.sections.isEmpty {
+            warnings.append(Warning(code: "empty-article", message: "No article text was found on the page."))
+        }
+
+        let article = Article(
+            title: title,
+            source: Source(url: url, site: recognition.site, encoding: document.encoding.encoding.name),
+            language: metadata.language,
+            lead: body.lead.map(\.block),
+            sections: body.sections.map(\.publicSection),
+            tableOfContents: tocEntries,
+            references: referenceOutput.references,
+            isbns: collector.isbns,
+            infobox: infobox,
+            categories: cleaning.categories,
+            license: cleaning.license,
+            warnings: warnings)
+        return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description)
+    }
+
+    private func documentWarnings() -> [Warning] {
+        var warnings: [Warning] = []
+        if let truncation = document.truncation {
+            warnings.append(Warning(code: "parse-truncated",
+                                    message: "The page nests elements deeper than \(truncation.depthLimit) levels; libxml2 stopped there and the rest of the page is missing (allow deep nesting to read it)."))
+        }
+        if document.repairs.replacedSequences > 0 {
+            warnings.append(Warning(code: "encoding-repaired",
+                                    message: "\(document.repairs.replacedSequences) byte sequence(s) invalid in \(document.encoding.encoding.name) were replaced with U+FFFD."))
+        }
+        if document.repairs.removedNULs > 0 {
+            warnings.append(Warning(code: "nul-removed", message: "\(document.repairs.removedNULs) NUL character(s) were removed."))
+        }
+        if let ignored = document.encoding.ignoredDeclaration {
+            warnings.append(Warning(code: "charset-unknown",
+                                    message: "The page declares the unknown charset \"\(ignored)\"; it was read as \(document.encoding.encoding.name)."))
+        }
+        return warnings
+    }
+
+    /// The article's `<h1>`: MediaWiki's `firstHeading` if present, else the first `<h1>` that is
+    /// not a site's name (some sites put their logo in an `<h1>`).
+    private func findTitle() -> Node? {
+        guard let root = document.root else { return nil }
+        var first: Node?
+        for node in root.descendants where node.isElement(named: "h1") {
+            if node.attribute("id") == "firstHeading" || ClassWords.classTokens(of: node).contains("firstheading") {
+                return node
+            }
+            let text = node.text.lowercased()
+            guard BlockReader.hasWords(text) else { continue }
+            let isSiteName = SiteProfile.family.contains { $0.selfNames.contains { $0.lowercased() == text } }
+            if !isSiteName, first == nil { first = node }
+        }
+        return first
+    }
+
+    /// The element whose paragraphs hold the most text (each paragraph votes for its parent, and half
+    /// as much for its grandparent).
+    private func findBodyAnchor() -> Node? {
+        guard let root = document.root else { return nil }
+        var scores: [Node: Int] = [:]
+        for node in root.descendants where node.isElement {
+            guard node.isElement(named: "p") || node.isElement(named: "li") || node.isElement(named: "dd") else { continue }
+            let length = node.text.count
+            guard length >= Self.minimumVotingText, let parent = node.parent else { continue }
+            scores[parent, default: 0] += length
+            if let grandparent = parent.parent { scores[grandparent, default: 0] += length / 2 }
+        }
+        var best: (node: Node, score: Int)?
+        for node in root.descendants where node.isElement {
+            if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
+        }
+        return best?.node
+    }
+
+    private func commonAncestor(_ first: Node?, _ second: Node?) -> Node? {
+        guard let first else { return second }
+        guard let second else { return first.parent ?? first }
+        var current: Node? = first
+        while let candidate = current {
+            if candidate.contains(second) { return candidate }
+            current = candidate.parent
+        }
+        return document.root
+    }
+}

@@ -1,0 +1,42 @@
+/// A titled section of the article with its blocks and nested subsections.
+public struct Section: Codable, Sendable, Equatable {
+    /// The heading's text, without "[edit]" links.
+    public var title: String
+    /// The heading level: 2 for `h2`, 3 for `h3`, …
+    public var level: Int
+    /// The heading's anchor (the `mw-headline` id or the heading's own id), or nil.
+    public var anchor: String?
+    /// The blocks between this heading and the next.
+    public var blocks: [Block]
+    /// Subsections (headings of a deeper level up to the next heading of this level or above).
+    public var sections: [Section]
+
+    /// Creates a section.
+    public init(title: String, level: Int, anchor: String? = nil, blocks: [Block] = [], sections: [Section] = []) {
+        self.title = title
+        self.level = level
+        self.anchor = anchor
+        self.blocks = blocks
+        self.sections = sections
+    }
+}
+
+/// One entry of the page's table of contents.
+public struct TOCEntry: Codable, Sendable, Equatable {
+    /// The entry's number as printed, e.g. "2.1".
+    public var number: String
+    /// The entry's title.
+    public var title: String
+    /// The nesting level: 1 for top-level entries (which stand for `h2` headings), 2 below them, …
+    public var level: Int
+    /// The fragment the entry links to, without "#", or nil.
+    public var anchor: String?
+
+    /// Creates a table-of-contents entry.
+    public init(number: String, title: String, level: Int, anchor: String?) {
+        self.number = number
+        self.title = title
+        self.level = level
+        self.anchor = anchor
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import HTMLTree
+
+/// A block as built, with what the public model does not carry on the block itself.
+struct BuiltBlock {
+    var block: Block
+    /// ISBNs from `Special:BookSources` links inside the block.
+    var linkISBNs: [String] = []
+    /// For lists, what each top-level item links to (used to classify reference lists).
+    var itemLinks: [ItemLinks] = []
+    /// The list element's node, for lists (to read references from).
+    var node: Node?
+}
+
+/// What a list item links to.
+struct ItemLinks {
+    /// Absolute http(s) links.
+    var urls: [String]
+    /// The share of the item's text that is link text (0…1).
+    var linkShare: Double
+}
+
+/// Turns one block-level element into a ``Block``.
+enum BlockReader {
+    /// How deep nested lists are kept as nested items; deeper lists are flattened into their
+    /// parent item's text. Real articles nest 3 or 4 levels; the cap only bounds hostile input.
+    static let maximumListDepth = 16
+    /// Caps on spans, so a hostile `colspan="100000"` cannot blow a table up.
+    static let maximumColspan = 100
+    static let maximumRowspan = 500
+
+    static func paragraph(_ element: Node) -> BuiltBlock? {
+        let content = InlineGatherer.gather(element)
+        guard hasWords(content.text) else { return nil }
+        return BuiltBlock(block: .paragraph(text: content.text, cites: content.cites), linkISBNs: content.bookSourceISBNs)
+    }
+
+    static func quote(_ element: Node) -> BuiltBlock? {
+        let content = InlineGatherer.gather(element)
+        guard hasWords(content.text) else { return nil }
+        return BuiltBlock(block: .quote(text: content.text), linkISBNs: content.bookSourceISBNs)
+    }
+
+    /// True when `text` holds a letter or digit (a run of separators alone is not a paragraph).
+    static func hasWords(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    // MARK: Lists
+
+    static func list(_ element: Node) -> BuiltBlock? {
+        var linkISBNs: [String] = []
+        var itemLinks: [ItemLinks] = []
+        let items = listItems(of: element, depth: 0, linkISBNs: &linkISBNs, itemLinks: &itemLinks)
+        guard !items.isEmpty else { return nil }
+        return BuiltBlock(
+            block: .list(ordered: element.isElement(named: "ol"), items: items), linkISBNs: linkISBNs,
+            itemLinks: itemLinks, node: element)
+    }
+
+    private static func listItems(
+        of list: Node, depth: Int, linkISBNs: inout [String], itemLinks: inout [ItemLinks]
+    ) -> [ListItem] {
+        var items: [ListItem] = []
+        for child in list.childElements {
+            if child.isElement(named: "li") {
+                let nested = depth < maximumListDepth ? nestedLists(in: child) : []
+                let content = InlineGatherer.gather(child, excluding: Set(nested))
+                linkISBNs.append(contentsOf: content.bookSourceISBNs)
+                if depth == 0 {
+                    itemLinks.append(ItemLinks(urls: content.urls, linkShare: linkShare(of: child, text: content.text, excluding: nested)))
+                }
+                var subitems: [ListItem] = []
+                for sublist in nested {
+                    var ignored: [ItemLinks] = []
+                    subitems += listItems(of: sublist, depth: depth + 1, linkISBNs: &linkISBNs, itemLinks: &ignored)
+                }
+                if hasWords(content.text) || !subitems.isEmpty {
+                    items.append(ListItem(text: content.text, items: subitems))
+                }
+            } else if child.isElement(named: "ul") || child.isElement(named: "ol") {
+                // A list directly inside a list (tag soup): its items join this level.
+                items += listItems(of: child, depth: depth + 1, linkISBNs: &linkISBNs, itemLinks: &itemLinks)
+            }
+        }
+        return items
+    }
+
+    /// The share of an item's text inside links (nested lists left out).
+    private static func linkShare(of item: Node, text: String, excluding nested: [Node]) -> Double {
+        guard !text.isEmpty else { return 0 }
+        var linked = 0
+        for anchor in item.descendants where anchor.isElement(named: "a") {
+            if nested.contains(where: { $0.contains(anchor) }) { continue }
+            linked += anchor.text.count
+        }
+        return min(1, Double(linked) / Double(text.count))
+    }
+
+    /// The lists inside a list item that are not inside another nested list.
+    private static func nestedLists(in item: Node) -> [Node] {
+        var found: [Node] = []
+        var current = item.firstChild
+        while let node = current {
+            if node.isElement(named: "ul") || node.isElement(named: "ol") {
+                found.append(node)
+                current = InlineGatherer.successor(of: node, within: item)
+                continue
+            }
+            if node.isElement, let child = node.firstChild {
+                current = child
+                continue
+            }
+            current = InlineGatherer.successor(of: node, within: item)
+        }
+        return found
+    }
+
+    // MARK: Definition lists
+
+    static func definitions(_ element: Node) -> [BuiltBlock] {
+        var items: [Definition] = []
+        var term: String?
+        var termUsed = false
+        var linkISBNs: [String] = []
+        var paragraphs: [BuiltBlock] = []
+        for child in element.childElements {
+            if child.isElement(named: "dt") {
+                if let term, !termUsed { items.append(Definition(term: term, definition: "")) }
+                term = InlineGatherer.gather(child).text
+                termUsed = false
+            } else if child.isElement(named: "dd") {
+                let content = InlineGatherer.gather(child)
+                linkISBNs += content.bookSourceISBNs
+                if let term {
+                    items.append(Definition(term: term, definition: content.text))
+                    termUsed = true
+                } else if hasWords(content.text) {
+                    // MediaWiki indents with <dl><dd> and no term: that is a paragraph, not a definition.
+                    paragraphs.append(BuiltBlock(block: .paragraph(text: content.text, cites: content.cites),
+                                                 linkISBNs: content.bookSourceISBNs))
+                }
+            }
+        }
+        if let term, !termUsed { items.append(Definition(term: term, definition: "")) }
+        if items.isEmpty { return paragraphs }
+        return paragraphs + [BuiltBlock(block: .definitions(items: items), linkISBNs: linkISBNs)]
+    }
+
+    // MARK: Figures
+
+    static func figure(_ element: Node) -> BuiltBlock? {
+        var caption: String?
+        var source: String?
+        for node in element.descendants where node.isElement {
+            let tokens = ClassWords.classTokens(of: node)
+            if caption == nil, node.isElement(named: "figcaption") || tokens.contains("thumbcaption") || tokens.contains("gallerytext") {
+                var gatherer = InlineGatherer()
+                for child in node.children where !ClassWords.classTokens(of: child).contains("magnify") {
+                    gatherer.add(child)
+                }
+                caption = gatherer.finish().text
+            }
+            if source == nil, node.isElement(named: "img") { source = node.attribute("src") }
+        }
+        if caption == nil, let alt = firstImage(in: element)?.attribute("alt"), !alt.isEmpty { caption = alt }
+        guard caption != nil || source != nil else { return nil }
+        return BuiltBlock(block: .figure(caption: caption ?? "", src: source))
+    }
+
+    private static func firstImage(in element: Node) -> Node? {
+        element.descendants.first { $0.isElement(named: "img") }
+    }
+
+    // MARK: Tables
+
+    /// True when a table lays out the page rather than holding data: it holds headings, paragraphs
+    /// of prose, notes lists, the contents box, or other tables.
+    static func isLayoutTable(_ table: Node) -> Bool {
+        for node in table.descendants where node.isElement {
+            switch node.name {
+            case "h1", "h2", "h3", "h4", "h5", "h6", "table", "form": return true
+            case "p":
+                if node.text.count > 200 { return true }
+            case "ol", "div":
+                let tokens = ClassWords.classTokens(of: node)
+                if tokens.contains("references") || tokens.contains("toc") { return true }
+                if node.attribute("id") == "toc" { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    static func table(_ element: Node) -> BuiltBlock? {
+        var caption: String?
+        var rows: [[String]] = []
+        var linkISBNs: [String] = []
+        // Cells still covered by a rowspan from above: column -> rows left.
+        var covered: [Int: Int] = [:]
+        for row in rowsOf(element) {
+            var cells: [String] = []
+            var column = 0
+            func fillCovered() {
+                while let left = covered[column], left > 0 {
+                    cells.append("")
+                    covered[column] = left - 1
+                    column += 1
+                }
+            }
+            for cell in row.childElements where cell.isElement(named: "td") || cell.isElement(named: "th") {
+                fillCovered()
+                let content = InlineGatherer.gather(cell, lineBreak: .newline)
+                linkISBNs += content.bookSourceISBNs
+                cells.append(content.text)
+                let colspan = min(max(Int(cell.attribute("colspan") ?? "") ?? 1, 1), maximumColspan)
+                let rowspan = min(max(Int(cell.attribute("rowspan") ?? "") ?? 1, 1), maximumRowspan)
+                for offset in 0..<colspan {
+                    if offset > 0 { cells.append("") }
+                    if rowspan > 1 { covered[column + offset] = rowspan - 1 }
+                }
+                column += colspan
+            }
+            fillCovered()
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
+        }
+        for child in element.childElements where child.isElement(named: "caption") {
+            caption = InlineGatherer.gather(child).text
+        }
+        guard !rows.isEmpty else { return nil }
+        let width = rows.map(\.count).max() ?? 0
+        rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+        return BuiltBlock(block: .table(caption: caption, rows: rows), linkISBNs: linkISBNs)
+    }
+
+    /// The table's own rows (through thead/tbody/tfoot, not those of nested tables).
+    private static func rowsOf(_ table: Node) -> [Node] {
+        var rows: [Node] = []
+        for child in table.childElements {
+            if child.isElement(named: "tr") {
+                rows.append(child)
+            } else if child.isElement(named: "thead") || child.isElement(named: "tbody") || child.isElement(named: "tfoot") {
+                rows += child.childElements.filter { $0.isElement(named: "tr") }
+            }
+        }
+        return rows
+    }
+
+    // MARK: Infoboxes
+
+    static func isInfobox(_ table: Node) -> Bool {
+        ClassWords.classTokens(of: table).contains { $0 == "infobox" || $0.hasPrefix("infobox_") || $0.hasPrefix("infobox-") }
+    }
+
+    static func infobox(_ table: Node) -> [InfoboxField] {
+        var fields: [InfoboxField] = []
+        for (index, row) in rowsOf(table).enumerated() {
+            let cells = row.childElements.filter { $0.isElement(named: "td") || $0.isElement(named: "th") }
+            if cells.count >= 2 {
+                let label = InlineGatherer.gather(cells[0]).text
+                var values: [String] = []
+                for cell in cells.dropFirst() {
+                    let text = InlineGatherer.gather(cell, lineBreak: .newline).text
+                    values += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                }
+                let value = values.joined(separator: "; ")
+                if !label.isEmpty || !value.isEmpty { fields.append(InfoboxField(label: label, value: value)) }
+            } else if let cell = cells.first, index > 0 {
+                // One-cell rows below the title: image captions, sub-headers.
+                let text = InlineGatherer.gather(cell, lineBreak: .newline).text
+                    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .joined(separator: "; ")
+                if hasWords(text) { fields.append(InfoboxField(label: "", value: text)) }
+            }
+        }
+        return fields
+    }
+}

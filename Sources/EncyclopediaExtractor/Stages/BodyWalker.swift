@@ -1,0 +1,363 @@
+import Foundation
+import HTMLTree
+
+/// What the body walk meets, in document order.
+enum BodyEvent {
+    case heading(level: Int, title: String, anchor: String?)
+    case block(BuiltBlock)
+    case notes([RawNote])
+    /// Where the table of contents box stood.
+    case tableOfContents
+}
+
+/// Walks the article's region in document order (without recursion, so any depth is safe) and turns
+/// it into ``BodyEvent``s, skipping chrome and stopping at the licence block.
+struct BodyWalker {
+    let root: Node
+    /// The title heading: the walk starts after it.
+    let start: Node?
+    let toc: Node?
+    /// Licence and footer blocks.
+    let boilerplate: Set<Node>
+    /// Where article text concentrates: a licence block before it (in a side column) is skipped, one
+    /// inside or after it ends the walk.
+    let bodyAnchor: Node?
+    /// Ancestors of the title and of the body anchor: never chrome.
+    let protected: Set<Node>
+    let options: ExtractionOptions
+
+    private(set) var events: [BodyEvent] = []
+    private(set) var infobox: [InfoboxField] = []
+    private(set) var removals: [Removal] = []
+    private var pending = InlineGatherer()
+    private var pendingHasContent = false
+    /// The title of the last heading, lowercased (reference sections allow link-dense lists).
+    private var currentSectionTitle = ""
+
+    init(root: Node, start: Node?, toc: Node?, boilerplate: Set<Node>, bodyAnchor: Node?, protected: Set<Node>,
+         options: ExtractionOptions)
+    {
+        self.root = root
+        self.start = start
+        self.toc = toc
+        self.boilerplate = boilerplate
+        self.bodyAnchor = bodyAnchor
+        self.protected = protected
+        self.options = options
+    }
+
+    /// A link-dense box (a side column, a footer menu) holds at least this many links …
+    static let linkBoxMinimumLinks = 3
+    /// … and at least this share of its text is link text. Prose paragraphs in these pages run well
+    /// under 30% link text; menus and "Related eBooks" boxes run over 80%.
+    static let linkBoxMinimumShare = 0.7
+    /// Link-density is only measured on boxes this short: side boxes are small, article containers
+    /// are not, and the bound keeps the measurement linear.
+    static let linkBoxMaximumText = 3000
+
+    mutating func walk() {
+        var current: Node?
+        if let start {
+            current = InlineGatherer.successor(of: start, within: root)
+        } else {
+            current = root.firstChild
+        }
+        while let node = current {
+            switch visit(node) {
+            case .descend:
+                if let child = node.firstChild {
+                    current = child
+                    continue
+                }
+            case .next:
+                break
+            case .stop:
+                flush()
+                return
+            }
+            current = advance(from: node)
+        }
+        flush()
+    }
+
+    private enum Step { case descend, next, stop }
+
+    private mutating func advance(from node: Node) -> Node? {
+        var current = node
+        while current != root {
+            if let sibling = current.nextSibling { return sibling }
+            guard let up = current.parent else { return nil }
+            current = up
+            // Leaving a container ends the inline run inside it.
+            if !Selectors.inlineElements.contains(current.name) { flush() }
+        }
+        return nil
+    }
+
+    private mutating func flush() {
+        guard pendingHasContent else { return }
+        let content = pending.finish()
+        pendingHasContent = false
+        if BlockReader.hasWords(content.text) {
+            events.append(.block(BuiltBlock(block: .paragraph(text: content.text, cites: content.cites),
+                                            linkISBNs: content.bookSourceISBNs)))
+        }
+    }
+
+    private mutating func addInline(_ node: Node) {
+        pending.add(node)
+        pendingHasContent = true
+    }
+
+    private mutating func record(_ rule: String, _ node: Node) {
+        removals.append(Removal(rule: rule, element: node.name, excerpt: String(node.text.prefix(Removal.excerptLength))))
+    }
+
+    private mutating func visit(_ node: Node) -> Step {
+        switch node.kind {
+        case .text:
+            if boilerplate.contains(node) { return stopOrSkip(node) }
+            addInline(node)
+            return .next
+        case .comment, .other:
+            return .next
+        case .element:
+            break
+        }
+        if boilerplate.contains(node) { return stopOrSkip(node) }
+        if node == toc {
+            flush()
+            events.append(.tableOfContents)
+            record("table of contents (kept as tableOfContents)", node)
+            return .next
+        }
+        let name = node.name
+        if !protected.contains(node) {
+            if let marker = ClassWords.chromeMarker(of: node) {
+                flush()
+                record("chrome id/class word '\(marker)'", node)
+                return .next
+            }
+            if let phrase = chromePhrase(node) {
+                flush()
+                record("chrome text '\(phrase)'", node)
+                return .next
+            }
+        }
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            flush()
+            heading(node, level: name == "h1" ? 2 : Int(String(name.dropFirst())) ?? 2)
+            return .next
+        case "p", "pre", "address":
+            if containsBlock(node) { flush(); return .descend }
+            flush()
+            if let block = BlockReader.paragraph(node) { events.append(.block(block)) }
+            return .next
+        case "ul", "ol":
+            flush()
+            if NotesReader.isNotesList(node) {
+                events.append(.notes(NotesReader.read(node)))
+                return .next
+            }
+            if ClassWords.classTokens(of: node).contains("gallery") { return .descend }
+            if !protected.contains(node), isLinkBox(node, lists: true) {
+                record("link-dense list outside a links section", node)
+                return .next
+            }
+            if let block = BlockReader.list(node) { events.append(.block(block)) }
+            return .next
+        case "dl":
+            flush()
+            for block in BlockReader.definitions(node) { events.append(.block(block)) }
+            return .next
+        case "blockquote":
+            flush()
+            if let block = BlockReader.quote(node) { events.append(.block(block)) }
+            return .next
+        case "figure":
+            flush()
+            if options.includeFigures, let block = BlockReader.figure(node) { events.append(.block(block)) }
+            return .next
+        case "table":
+            flush()
+            if BlockReader.isInfobox(node) {
+                if options.includeInfobox { infobox += BlockReader.infobox(node) }
+                record("infobox (kept as infobox)", node)
+                return .next
+            }
+            if BlockReader.isLayoutTable(node) { return .descend }
+            if !protected.contains(node), isLinkBox(node, lists: false) {
+                record("link-dense table", node)
+                return .next
+            }
+            if options.includeTables, let block = BlockReader.table(node) { events.append(.block(block)) }
+            return .next
+        case "img", "hr", "caption":
+            return .next
+        case "br":
+            if pendingHasContent { pending.addBoundary() }
+            return .next
+        default:
+            break
+        }
+        let tokens = ClassWords.classTokens(of: node)
+        if tokens.contains("thumb") || tokens.contains("gallerybox") {
+            flush()
+            if options.includeFigures, let block = BlockReader.figure(node) { events.append(.block(block)) }
+            return .next
+        }
+        if Selectors.inlineElements.contains(name) {
+            if containsBlock(node) {
+                flush()
+                return .descend
+            }
+            addInline(node)
+            return .next
+        }
+        // A container (div, td, center, section, form, …).
+        flush()
+        if !protected.contains(node), (name == "div" || name == "td" || name == "section"), isLinkBox(node, lists: false) {
+            record("link-dense box", node)
+            return .next
+        }
+        return .descend
+    }
+
+    /// Licence and footer blocks end the walk when they follow the article's text; one standing
+    /// before it (a side column's notice) is only skipped.
+    private mutating func stopOrSkip(_ node: Node) -> Step {
+        if let bodyAnchor, node.precedes(bodyAnchor), !node.contains(bodyAnchor) {
+            return .next
+        }
+        return .stop
+    }
+
+    private mutating func heading(_ node: Node, level: Int) {
+        var title = InlineGatherer.gather(node).text
+        for suffix in ["[edit]", "[ edit ]", "[Edit]"] where title.hasSuffix(suffix) {
+            title = String(title.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        guard BlockReader.hasWords(title) else { return }
+        if Selectors.nonArticleHeadings.contains(title.lowercased()) {
+            record("site heading", node)
+            return
+        }
+        currentSectionTitle = title.lowercased()
+        events.append(.heading(level: level, title: title, anchor: anchor(of: node)))
+    }
+
+    private func anchor(of heading: Node) -> String? {
+        for node in heading.descendants where node.isElement {
+            if ClassWords.classTokens(of: node).contains("mw-headline"), let id = node.attribute("id") { return id }
+        }
+        if let id = heading.attribute("id"), !id.isEmpty { return id }
+        // Older MediaWiki: <a name="X"></a> (or an empty span with an id) just before the heading.
+        var previous = heading.previousSibling
+        while let node = previous, node.kind == .text, !BlockReader.hasWords(node.text) { previous = node.previousSibling }
+        if let node = previous, node.isElement, node.text.isEmpty {
+            return node.attribute("id") ?? node.attribute("name")
+        }
+        for node in heading.descendants where node.isElement(named: "a") {
+            if let name = node.attribute("name") ?? node.attribute("id"), !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// True when an inline element holds block-level elements (tag soup: `<font>` around paragraphs).
+    private func containsBlock(_ node: Node) -> Bool {
+        guard node.firstChild != nil else { return false }
+        for descendant in node.descendants where descendant.isElement {
+            if Selectors.blockElements.contains(descendant.name) { return true }
+        }
+        return false
+    }
+
+    /// The chrome phrase that makes up the whole short text of `node`, or that opens a chrome box.
+    private func chromePhrase(_ node: Node) -> String? {
+        guard let short = shortText(node, limit: 60) else {
+            return chromeBoxHeading(node)
+        }
+        let lowered = short.lowercased()
+        if Selectors.chromePhrases.contains(lowered) { return short }
+        return chromeBoxHeading(node)
+    }
+
+    /// "Related eBooks", "Collections": a box that opens with one of these and holds no article
+    /// structure (no heading of its own below h2 level, no long paragraph) is chrome.
+    private func chromeBoxHeading(_ node: Node) -> String? {
+        guard ["div", "td", "table", "ul", "section", "dl"].contains(node.name) else { return nil }
+        guard let first = firstText(node)?.lowercased() else { return nil }
+        guard let heading = Selectors.chromeBoxHeadings.first(where: { first == $0 || first.hasPrefix($0 + ":") }) else {
+            return nil
+        }
+        if node.contains(where: { $0 == toc }) { return nil }
+        return heading
+    }
+
+    /// The node's text when it is at most `limit` characters, else nil (stops reading past the limit).
+    private func shortText(_ node: Node, limit: Int) -> String? {
+        var buffer = TextBuffer()
+        var length = 0
+        for descendant in node.descendants where descendant.kind == .text {
+            buffer.append(textOf: descendant)
+            length += descendant.rawText.count
+            if length > limit * 4 { return nil }
+        }
+        let text = buffer.take()
+        return text.count <= limit ? text : nil
+    }
+
+    /// The first non-blank text in the subtree (a box's heading).
+    private func firstText(_ node: Node) -> String? {
+        for descendant in node.descendants where descendant.kind == .text {
+            let text = descendant.text
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    /// True for a box of links: enough links, mostly link text, no headings, not in a links section.
+    private func isLinkBox(_ node: Node, lists: Bool) -> Bool {
+        // Lists and boxes of links are what "See also", "External links" and the like hold.
+        if Selectors.referenceSectionKinds.contains(where: { $0.titles.contains(currentSectionTitle) }) { return false }
+        // Inside the article's sections a list is content; only lists before the first heading
+        // (menus just below the title) are judged by their links.
+        if lists, !currentSectionTitle.isEmpty { return false }
+        var links = 0
+        var linkText = 0
+        var allText = 0
+        for descendant in node.descendants {
+            if descendant.isElement {
+                switch descendant.name {
+                case "h1", "h2", "h3", "h4", "h5", "h6", "p": return false
+                case "a": links += 1
+                default: break
+                }
+                continue
+            }
+            guard descendant.kind == .text else { continue }
+            let length = descendant.text.count
+            allText += length
+            if allText > Self.linkBoxMaximumText { return false }
+            var up = descendant.parent
+            while let element = up, element != node {
+                if element.isElement(named: "a") {
+                    linkText += length
+                    break
+                }
+                up = element.parent
+            }
+        }
+        guard links >= Self.linkBoxMinimumLinks, allText > 0 else { return false }
+        return Double(linkText) / Double(allText) >= Self.linkBoxMinimumShare
+    }
+}
+
+extension Node {
+    /// True when the subtree holds a node matching `predicate`.
+    func contains(where predicate: (Node) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        return descendants.contains(where: predicate)
+    }
+}

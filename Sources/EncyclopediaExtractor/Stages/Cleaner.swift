@@ -1,0 +1,223 @@
+import Foundation
+import HTMLTree
+
+/// What cleaning found: the licence, the licence and footer blocks, categories, and what it removed.
+struct CleaningResult {
+    var license: License?
+    /// Licence and footer blocks, in document order (the body walk ends at the first that follows
+    /// the article).
+    var boilerplate: [Node] = []
+    var licenceText: String = ""
+    var footerFound = false
+    var categories: [String] = []
+    var removals: [Removal] = []
+}
+
+/// Takes out what is never article content (scripts, styles, form controls, comments), and finds the
+/// licence block, the site footer and the category links.
+enum Cleaner {
+    /// Removes junk elements and comments everywhere, recording each removal rule once per element name.
+    static func removeJunk(from document: Document, removals: inout [Removal]) {
+        guard let root = document.root else { return }
+        var doomed: [(Node, String)] = []
+        var iterator = root.descendants.makeIterator()
+        while let node = iterator.next() {
+            switch node.kind {
+            case .comment:
+                doomed.append((node, "comment"))
+            case .element:
+                let name = node.name
+                if Selectors.junkElements.contains(name) { doomed.append((node, "junk element <\(name)>")) }
+            default:
+                break
+            }
+        }
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for (node, rule) in doomed {
+            if counts[rule] == nil { order.append(rule) }
+            counts[rule, default: 0] += 1
+            node.remove()
+        }
+        for rule in order {
+            let count = counts[rule] ?? 0
+            removals.append(Removal(rule: rule, element: rule, excerpt: "\(count) removed"))
+        }
+    }
+
+    /// Block-level elements a licence sentence is looked up from.
+    private static let blockNames: Set<String> = [
+        "p", "div", "td", "th", "li", "center", "section", "table", "tr", "tbody", "ul", "ol", "dd", "blockquote",
+        "span", "font", "small", "form", "body",
+    ]
+
+    /// The most text a licence or footer block can hold; the family's licence block is about 1,300
+    /// characters, so a block several times that size is an article container that holds it.
+    static let maximumBoilerplateLength = 4000
+
+    /// Finds licence and footer blocks (not removed: the body walk skips them) and reads the licence.
+    static func findBoilerplate(in document: Document, result: inout CleaningResult) {
+        guard let root = document.root else { return }
+        var checked: Set<Node> = []
+        var licenceBlocks: [Node] = []
+        for node in root.descendants where node.kind == .text {
+            let ownText = node.text
+            guard !ownText.isEmpty, let block = nearestBlock(above: node), checked.insert(block).inserted else { continue }
+            let text = block.text
+            let lowered = text.lowercased()
+            let isLicence = Selectors.licenceMarkers.contains { lowered.contains($0) }
+            let isFooter = Selectors.footerMarkers.contains { lowered.contains($0) }
+            guard isLicence || isFooter else { continue }
+            let unit: Node
+            if isBoilerplateSized(block, length: text.count) {
+                unit = block
+            } else {
+                // The sentence sits loose in a large container: take only the text that says it.
+                let ownLowered = ownText.lowercased()
+                guard (Selectors.licenceMarkers + Selectors.footerMarkers).contains(where: { ownLowered.contains($0) }) else {
+                    checked.remove(block)
+                    continue
+                }
+                checked.remove(block)
+                unit = node
+            }
+            if result.boilerplate.contains(where: { $0.contains(unit) }) { continue }
+            result.boilerplate.removeAll { unit.contains($0) }
+            result.boilerplate.append(unit)
+            if isLicence { licenceBlocks.append(unit) } else { result.footerFound = true }
+            result.removals.append(Removal(
+                rule: isLicence ? "licence block (kept as metadata)" : "site footer", element: unit.name,
+                excerpt: String(unit.text.prefix(Removal.excerptLength))))
+        }
+        result.boilerplate.sort { $0.precedes($1) }
+        licenceBlocks.removeAll { block in !result.boilerplate.contains(block) }
+        guard !licenceBlocks.isEmpty else { return }
+        licenceBlocks.sort { $0.precedes($1) }
+        var attribution = TextBuffer()
+        var deedURL: String?
+        for block in licenceBlocks {
+            var text = block.text
+            // A block holding both the licence sentences and the footer gives only the licence.
+            let lowered = text.lowercased()
+            if let footer = Selectors.footerMarkers.compactMap({ lowered.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                let offset = lowered.distance(from: lowered.startIndex, to: footer.lowerBound)
+                text = String(text.prefix(offset))
+                result.footerFound = true
+            }
+            attribution.append(text)
+            attribution.appendSpace()
+            for anchor in block.descendants where anchor.isElement(named: "a") {
+                if let href = anchor.attribute("href"), href.contains("creativecommons.org/licenses/"), deedURL == nil {
+                    deedURL = href
+                }
+            }
+        }
+        result.licenceText = attribution.take()
+        result.license = license(attribution: result.licenceText, deedURL: deedURL)
+    }
+
+    private static func isBoilerplateSized(_ block: Node, length: Int) -> Bool {
+        guard length <= maximumBoilerplateLength else { return false }
+        for node in block.descendants where node.isElement {
+            switch node.name {
+            case "h1", "h2", "h3", "h4", "h5", "h6": return false
+            default: continue
+            }
+        }
+        return true
+    }
+
+    private static func nearestBlock(above node: Node) -> Node? {
+        var current = node.parent
+        while let element = current {
+            if blockNames.contains(element.name) { return element }
+            current = element.parent
+        }
+        return nil
+    }
+
+    /// Names the licence from its deed URL (`…/licenses/by-sa/3.0/` → "CC BY-SA 3.0") or its wording.
+    static func license(attribution: String, deedURL: String?) -> License? {
+        if let deedURL, let range = deedURL.range(of: "/licenses/") {
+            let parts = deedURL[range.upperBound...].split(separator: "/").map(String.init)
+            if let kind = parts.first {
+                let version = parts.count > 1 ? " " + parts[1] : ""
+                return License(name: "CC " + kind.uppercased() + version, url: deedURL, attribution: attribution)
+            }
+        }
+        let lowered = attribution.lowercased()
+        if lowered.contains("creative commons attribution-sharealike") || lowered.contains("this article is issued from wikipedia") {
+            return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
+        }
+        if lowered.contains("gnu free documentation license") {
+            return License(name: "GFDL", url: "http://www.gnu.org/copyleft/fdl.html", attribution: attribution)
+        }
+        return License(name: "unknown", url: nil, attribution: attribution)
+    }
+
+    /// Reads category names and removes the category boxes (and loose category lines) from the tree.
+    /// Category boxes are `catlinks` anywhere (MediaWiki puts them below the body container), or
+    /// elements whose id or class says "categories" inside the article's container.
+    static func readCategories(
+        in document: Document, contentRoot: Node, protected: Set<Node>, result: inout CleaningResult
+    ) {
+        guard let root = document.root else { return }
+        var boxes: [Node] = []
+        for node in root.descendants where node.isElement {
+            let words = ClassWords.words(of: node)
+            if words.contains("catlinks")
+                || (words.contains("categories") && !protected.contains(node) && contentRoot.contains(node))
+            {
+                if !boxes.contains(where: { $0.contains(node) }) { boxes.append(node) }
+            }
+        }
+        var names: [String] = []
+        func addCategory(from anchor: Node) {
+            let name = anchor.text
+            let lowered = name.lowercased()
+            guard !name.isEmpty, lowered != "categories", lowered != "category" else { return }
+            if !names.contains(name) { names.append(name) }
+        }
+        for box in boxes {
+            for anchor in box.descendants where anchor.isElement(named: "a") {
+                if isHiddenCategoryList(anchor, within: box) { continue }
+                if let href = anchor.attribute("href"), href.contains("Special:Categories") { continue }
+                addCategory(from: anchor)
+            }
+            result.removals.append(Removal(rule: "category links (kept as categories)", element: box.name,
+                                           excerpt: String(box.text.prefix(Removal.excerptLength))))
+            box.remove()
+        }
+        if boxes.isEmpty {
+            var lines: [Node] = []
+            for anchor in contentRoot.descendants where anchor.isElement(named: "a") {
+                guard let href = anchor.attribute("href"), href.range(of: "category:", options: .caseInsensitive) != nil,
+                    !href.contains("Special:Categories")
+                else { continue }
+                addCategory(from: anchor)
+                if let line = anchor.parent, !protected.contains(line),
+                    line.text.lowercased().hasPrefix("categor"), line.text.count < maximumBoilerplateLength
+                {
+                    if !lines.contains(line) { lines.append(line) }
+                } else {
+                    lines.append(anchor)
+                }
+            }
+            for line in lines {
+                result.removals.append(Removal(rule: "category links (kept as categories)", element: line.name,
+                                               excerpt: String(line.text.prefix(Removal.excerptLength))))
+                line.remove()
+            }
+        }
+        result.categories = names
+    }
+
+    private static func isHiddenCategoryList(_ anchor: Node, within box: Node) -> Bool {
+        var current = anchor.parent
+        while let element = current, element != box {
+            if ClassWords.words(of: element).contains("hidden") { return true }
+            current = element.parent
+        }
+        return false
+    }
+}

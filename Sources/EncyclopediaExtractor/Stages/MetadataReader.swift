@@ -1,0 +1,66 @@
+import HTMLTree
+
+/// What the page says about itself in its `<head>` and markup, read before anything is removed.
+struct PageMetadata {
+    var titleElement: String?
+    var language: String?
+    var canonicalURL: String?
+    var openGraphURL: String?
+    var openGraphSiteName: String?
+    /// Alt texts and titles of images (logos name their site).
+    var imageAlts: [String] = []
+    /// Markers of a MediaWiki skin found in the page (`mw-navigation`, `catlinks`, …).
+    var mediaWikiMarkers: [String] = []
+}
+
+/// Reads ``PageMetadata`` in one pass over the elements.
+enum MetadataReader {
+    /// Ids and classes of the MediaWiki skin (Vector, Monobook, Minerva) around a saved wiki page.
+    static let mediaWikiSkinMarkers: Set<String> = [
+        "mw-navigation", "mw-panel", "mw-head", "catlinks", "printfooter", "firstHeading", "mw-content-text",
+        "siteSub", "footer-info", "p-personal", "mw-page-base", "mw-body", "mw-parser-output",
+    ]
+
+    static func read(_ document: Document) -> PageMetadata {
+        var metadata = PageMetadata()
+        guard let root = document.root else { return metadata }
+        if let lang = root.attribute("lang") ?? root.attribute("xml:lang"), !lang.isEmpty {
+            metadata.language = lang.trimmingCharacters(in: .whitespaces)
+        }
+        var seenMarkers: Set<String> = []
+        for node in root.descendants where node.isElement {
+            switch node.name {
+            case "title":
+                if metadata.titleElement == nil { metadata.titleElement = node.text }
+            case "link":
+                if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
+                    let href = node.attribute("href"), !href.isEmpty, metadata.canonicalURL == nil
+                {
+                    metadata.canonicalURL = href.trimmingCharacters(in: .whitespaces)
+                }
+            case "meta":
+                let property = (node.attribute("property") ?? node.attribute("name") ?? "").lowercased()
+                let equiv = (node.attribute("http-equiv") ?? "").lowercased()
+                let content = node.attribute("content")?.trimmingCharacters(in: .whitespaces)
+                if property == "og:url", metadata.openGraphURL == nil { metadata.openGraphURL = content }
+                if property == "og:site_name", metadata.openGraphSiteName == nil { metadata.openGraphSiteName = content }
+                if equiv == "content-language" || property == "language" || property == "dc.language",
+                    metadata.language == nil, let content, !content.isEmpty
+                {
+                    metadata.language = content
+                }
+            case "img":
+                if let alt = node.attribute("alt"), !alt.isEmpty { metadata.imageAlts.append(alt) }
+            default:
+                break
+            }
+            for attribute in ["id", "class"] {
+                guard let value = node.attribute(attribute) else { continue }
+                for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {
+                    if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }
+                }
+            }
+        }
+        return metadata
+    }
+}

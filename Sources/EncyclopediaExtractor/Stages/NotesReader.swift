@@ -1,0 +1,66 @@
+import Foundation
+import HTMLTree
+
+/// A footnote as read from a notes list.
+struct RawNote {
+    var id: String?
+    var number: Int
+    var text: String
+    var urls: [String]
+    var linkISBNs: [String]
+}
+
+/// Recognises notes lists (MediaWiki's `ol.references`, or any list whose items open with a "^"
+/// back-link) and reads their items.
+enum NotesReader {
+    /// Characters MediaWiki and its mirrors print as a note's back-link.
+    static let backLinkMarks: Set<Character> = ["^", "↑"]
+
+    static func isNotesList(_ list: Node) -> Bool {
+        if ClassWords.classTokens(of: list).contains("references") { return true }
+        let items = list.childElements.filter { $0.isElement(named: "li") }
+        guard !items.isEmpty else { return false }
+        if items.contains(where: { $0.attribute("id")?.hasPrefix("cite_note") == true }) { return true }
+        return items.allSatisfy { item in
+            guard let first = item.text.first else { return false }
+            return backLinkMarks.contains(first)
+        }
+    }
+
+    static func read(_ list: Node) -> [RawNote] {
+        var notes: [RawNote] = []
+        var next = Int(list.attribute("start") ?? "") ?? 1
+        for item in list.childElements where item.isElement(named: "li") {
+            let number = Int(item.attribute("value") ?? "") ?? next
+            next = number + 1
+            let content = InlineGatherer.gather(item)
+            let text = stripBackLinks(content.text)
+            guard BlockReader.hasWords(text) else { continue }
+            notes.append(RawNote(id: item.attribute("id"), number: number, text: text, urls: content.urls,
+                                 linkISBNs: content.bookSourceISBNs))
+        }
+        return notes
+    }
+
+    /// Drops a leading "^" and the "a b c" letters of a note cited several times.
+    static func stripBackLinks(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first else { return text }
+        if first.count == 1, let mark = first.first, backLinkMarks.contains(mark) {
+            words.removeFirst()
+        } else if let mark = first.first, backLinkMarks.contains(mark) {
+            words[0] = first.dropFirst()
+        } else {
+            return text
+        }
+        // "a b c …": two or more single lowercase letters in alphabetical order.
+        var letters = 0
+        while letters < words.count, words[letters].count == 1,
+            let scalar = words[letters].unicodeScalars.first, scalar.value == UInt32(UInt8(ascii: "a")) + UInt32(letters)
+        {
+            letters += 1
+        }
+        if letters >= 2 { words.removeFirst(letters) }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,121 @@
+import HTMLTree
+
+/// The page's table of contents box and its entries.
+struct TableOfContents {
+    var box: Node
+    var entries: [TOCEntry]
+}
+
+/// Finds the table of contents box and reads its entries, whether the number is printed before
+/// or after the title, with or without MediaWiki's `tocnumber`/`toctext` spans.
+enum TOCReader {
+    static func read(in root: Node) -> TableOfContents? {
+        guard let box = findBox(in: root) else { return nil }
+        var entries: [TOCEntry] = []
+        for item in box.descendants where item.isElement(named: "li") {
+            if let entry = entry(for: item, in: box) { entries.append(entry) }
+        }
+        guard !entries.isEmpty else { return nil }
+        return TableOfContents(box: box, entries: entries)
+    }
+
+    /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
+    static func findBox(in root: Node) -> Node? {
+        var firstTocText: Node?
+        for node in root.descendants where node.isElement {
+            if node.attribute("id") == "toc" { return node }
+            let tokens = ClassTokens(node)
+            if tokens.contains("toc") || tokens.contains("toccolours") && node.text.lowercased().hasPrefix("contents") {
+                return node
+            }
+            if firstTocText == nil, tokens.contains("toctext") { firstTocText = node }
+        }
+        guard let firstTocText else { return nil }
+        // The outermost list holding the entries, then its container.
+        var outermostList: Node?
+        var current = firstTocText.parent
+        while let element = current {
+            if element.isElement(named: "ul") || element.isElement(named: "ol") { outermostList = element }
+            current = element.parent
+            if let outermostList, element != outermostList, !(element.isElement(named: "li")) { break }
+        }
+        return outermostList?.parent ?? outermostList
+    }
+
+    private static func ClassTokens(_ node: Node) -> [String] {
+        ClassWords.classTokens(of: node)
+    }
+
+    static func entry(for item: Node, in box: Node) -> TOCEntry? {
+        guard let link = item.childElements.first(where: { $0.isElement(named: "a") }) ?? firstLink(in: item) else {
+            return nil
+        }
+        var number: String?
+        var title: String?
+        for span in link.descendants where span.isElement {
+            let tokens = ClassWords.classTokens(of: span)
+            if tokens.contains("tocnumber") { number = span.text }
+            if tokens.contains("toctext") { title = span.text }
+        }
+        if number == nil || title == nil {
+            let split = splitNumber(from: link.text)
+            number = number ?? split.number
+            title = title ?? split.title
+        }
+        guard let title, !title.isEmpty else { return nil }
+        let resolvedNumber = number ?? ""
+        let level = levelFromClass(item) ?? levelFromNumber(resolvedNumber) ?? nesting(of: item, in: box)
+        var anchor: String?
+        if let href = link.attribute("href"), let hash = href.firstIndex(of: "#") {
+            let fragment = String(href[href.index(after: hash)...])
+            anchor = fragment.isEmpty ? nil : fragment
+        }
+        return TOCEntry(number: resolvedNumber, title: title, level: level, anchor: anchor)
+    }
+
+    private static func firstLink(in item: Node) -> Node? {
+        for node in item.descendants where node.isElement(named: "a") { return node }
+        return nil
+    }
+
+    /// Splits "1.2 Title" or "Title 1.2" into number and title.
+    static func splitNumber(from text: String) -> (number: String?, title: String) {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return (nil, text) }
+        if isSectionNumber(words[0]) { return (words[0], words.dropFirst().joined(separator: " ")) }
+        if let last = words.last, isSectionNumber(last) { return (last, words.dropLast().joined(separator: " ")) }
+        return (nil, text)
+    }
+
+    /// "1", "2.3", "4.1.2" (a trailing dot allowed).
+    static func isSectionNumber(_ word: String) -> Bool {
+        var trimmed = Substring(word)
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    private static func levelFromClass(_ item: Node) -> Int? {
+        for token in ClassWords.classTokens(of: item) where token.hasPrefix("toclevel-") {
+            if let level = Int(token.dropFirst("toclevel-".count)) { return level }
+        }
+        return nil
+    }
+
+    private static func levelFromNumber(_ number: String) -> Int? {
+        guard isSectionNumber(number) else { return nil }
+        var trimmed = Substring(number)
+        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
+        return trimmed.split(separator: ".").count
+    }
+
+    private static func nesting(of item: Node, in box: Node) -> Int {
+        var level = 0
+        var current = item.parent
+        while let element = current, element != box {
+            if element.isElement(named: "ul") || element.isElement(named: "ol") { level += 1 }
+            current = element.parent
+        }
+        return max(level, 1)
+    }
+}

@@ -1,0 +1,101 @@
+/// Finds ISBNs in text. Only digit runs after an "ISBN" cue count: phone numbers, years,
+/// catalogue numbers and barcodes without the cue never become ISBNs.
+public enum ISBNScanner {
+    /// The ISBNs written in `text`, in order, each as written (separators kept).
+    ///
+    /// Accepts "ISBN 5-264-00505-2", "ISBN-13: 978-…", "ISBN 0 14 044913 0", "ISBN: …", "ISBN10 …",
+    /// a final X or x, and Unicode dashes between groups.
+    public static func writtenISBNs(in text: String) -> [String] {
+        let characters = Array(text)
+        var found: [String] = []
+        var index = 0
+        while index + 4 <= characters.count {
+            guard isCue(characters, at: index) else {
+                index += 1
+                continue
+            }
+            var cursor = index + 4
+            // "ISBNs", "ISBN-10", "ISBN-13", "ISBN13", then ":" and spaces.
+            if cursor < characters.count, characters[cursor] == "s" { cursor += 1 }
+            if cursor + 2 < characters.count, characters[cursor] == "-" || characters[cursor] == "\u{2010}",
+                characters[cursor + 1] == "1", characters[cursor + 2] == "0" || characters[cursor + 2] == "3"
+            {
+                cursor += 3
+            } else if cursor + 1 < characters.count, characters[cursor] == "1",
+                characters[cursor + 1] == "0" || characters[cursor + 1] == "3"
+            {
+                cursor += 2
+            }
+            while cursor < characters.count, characters[cursor] == ":" || characters[cursor] == " "
+                || characters[cursor] == "\u{00A0}"
+            {
+                cursor += 1
+            }
+            let (written, end) = candidate(characters, from: cursor)
+            if let written { found.append(written) }
+            index = max(end, index + 4)
+        }
+        return found
+    }
+
+    private static func isCue(_ characters: [Character], at index: Int) -> Bool {
+        let word = String(characters[index..<(index + 4)])
+        guard word == "ISBN" || word == "isbn" || word == "Isbn" else { return false }
+        // Not the tail of a longer word ("XISBN").
+        if index > 0, characters[index - 1].isLetter { return false }
+        return true
+    }
+
+    /// The longest plausible ISBN starting at `start`: digit groups joined by single separators,
+    /// cut at 10 or 13 digits where the checksum decides between them.
+    private static func candidate(_ characters: [Character], from start: Int) -> (String?, Int) {
+        var cursor = start
+        var digitCount = 0
+        var endsAtCount: [Int: Int] = [:]  // digit count -> end index (exclusive) of the text so far
+        var lastWasSeparator = false
+        while cursor < characters.count, digitCount < 13 {
+            let character = characters[cursor]
+            if character.isASCII, character.isNumber {
+                digitCount += 1
+                lastWasSeparator = false
+                cursor += 1
+                if digitCount == 10 || digitCount == 13 { endsAtCount[digitCount] = cursor }
+            } else if (character == "X" || character == "x"), digitCount == 9 {
+                digitCount += 1
+                cursor += 1
+                endsAtCount[10] = cursor
+                break
+            } else if ISBNCodec.isSeparator(character), !lastWasSeparator, digitCount > 0 {
+                lastWasSeparator = true
+                cursor += 1
+            } else {
+                break
+            }
+        }
+        // An ISBN-10 followed by more digits (a year, a page number) ends at its tenth digit when
+        // the ten digits check and the thirteen do not.
+        let ends13 = endsAtCount[13]
+        let ends10 = endsAtCount[10]
+        func text(_ end: Int) -> String { String(characters[start..<end]) }
+        if let ends13, let record = ISBNCodec.record(forWritten: text(ends13)), record.valid {
+            return (text(ends13), ends13)
+        }
+        if let ends10 {
+            let next = ends10 < characters.count ? characters[ends10] : " "
+            let standsAlone = !(next.isASCII && next.isNumber)
+            if let record = ISBNCodec.record(forWritten: text(ends10)), record.valid || (ends13 == nil && standsAlone) {
+                return (text(ends10), ends10)
+            }
+        }
+        if let ends13 { return (text(ends13), ends13) }
+        return (nil, max(cursor, start))
+    }
+
+    /// The ISBN in a MediaWiki book-sources link target (`…/Special:BookSources/9780306406157`), or nil.
+    public static func bookSourcesISBN(inLink href: String) -> String? {
+        guard let range = href.range(of: "BookSources/", options: .caseInsensitive) else { return nil }
+        let tail = href[range.upperBound...].prefix { $0 != "?" && $0 != "#" && $0 != "&" && $0 != "/" }
+        guard let digits = ISBNCodec.compact(String(tail)), digits.count == 10 || digits.count == 13 else { return nil }
+        return String(tail)
+    }
+}

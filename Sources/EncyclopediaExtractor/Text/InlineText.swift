@@ -1,0 +1,193 @@
+import Foundation
+import HTMLTree
+
+/// The text of an inline run, with what it points to.
+struct InlineContent: Equatable {
+    /// The clean text: entities decoded, whitespace collapsed, citation markers and edit links out.
+    var text: String = ""
+    /// Ids of the references the run's citation markers point to (`cite_note-1`), in order, once each.
+    var cites: [String] = []
+    /// Absolute http(s) links, in order, once each.
+    var urls: [String] = []
+    /// ISBNs named by `Special:BookSources/…` links.
+    var bookSourceISBNs: [String] = []
+}
+
+/// Gathers the text of a subtree the way a reader sees it: without citation markers ("[1]"),
+/// back-links ("^"), "[edit]" links and hidden spans; math as its alt text.
+struct InlineGatherer {
+    /// What a `<br>` becomes.
+    enum LineBreak {
+        case space
+        case newline
+    }
+
+    var lineBreak: LineBreak = .space
+    /// Subtrees (nested lists of a list item, say) to leave out.
+    var excluded: Set<Node> = []
+
+    private var buffer = TextBuffer()
+    private var content = InlineContent()
+    private var newlinePending = false
+
+    init(lineBreak: LineBreak = .space, excluded: Set<Node> = []) {
+        self.lineBreak = lineBreak
+        self.excluded = excluded
+    }
+
+    /// The content of `node`'s whole subtree.
+    static func gather(_ node: Node, lineBreak: LineBreak = .space, excluding excluded: Set<Node> = []) -> InlineContent {
+        var gatherer = InlineGatherer(lineBreak: lineBreak, excluded: excluded)
+        gatherer.add(node)
+        return gatherer.finish()
+    }
+
+    /// Adds `node` (text or element) to the run.
+    mutating func add(_ node: Node) {
+        if node.kind == .text {
+            addText(node)
+            return
+        }
+        guard node.isElement else { return }
+        var current: Node? = node
+        while let visiting = current {
+            var descend = false
+            switch visiting.kind {
+            case .text:
+                addText(visiting)
+            case .element:
+                descend = enter(visiting)
+            case .comment, .other:
+                break
+            }
+            if descend, let child = visiting.firstChild {
+                current = child
+                continue
+            }
+            current = Self.successor(of: visiting, within: node)
+        }
+    }
+
+    /// Marks a block boundary inside the run (a paragraph break within a list item, say).
+    mutating func addBoundary() {
+        if lineBreak == .newline {
+            if !buffer.isEmpty { newlinePending = true }
+        } else {
+            buffer.appendSpace()
+        }
+    }
+
+    /// Returns the content gathered so far and empties the gatherer.
+    mutating func finish() -> InlineContent {
+        var result = content
+        result.text = buffer.take()
+        content = InlineContent()
+        newlinePending = false
+        return result
+    }
+
+    /// True when no text has been gathered.
+    var isEmpty: Bool { buffer.isEmpty }
+
+    private mutating func addText(_ node: Node) {
+        if newlinePending {
+            newlinePending = false
+            buffer.appendVerbatim("\n")
+        }
+        buffer.append(textOf: node)
+    }
+
+    /// Handles an element; returns true when its children are to be walked.
+    private mutating func enter(_ element: Node) -> Bool {
+        if excluded.contains(element) { return false }
+        let name = element.name
+        switch name {
+        case "br":
+            if lineBreak == .newline {
+                if !buffer.isEmpty { newlinePending = true }
+            } else {
+                buffer.appendSpace()
+            }
+            return false
+        case "script", "style", "noscript", "template":
+            return false
+        case "math":
+            if let alt = element.attribute("alttext") {
+                buffer.appendSpace()
+                buffer.append(alt)
+                buffer.appendSpace()
+            } else {
+                buffer.append(textOf: element)
+            }
+            return false
+        case "img":
+            if let alt = element.attribute("alt"), Self.isMathImage(element) {
+                buffer.append(alt)
+            }
+            return false
+        case "sup":
+            if element.hasClass("reference") {
+                for anchor in element.descendants where anchor.isElement(named: "a") {
+                    if let href = anchor.attribute("href"), let hash = href.firstIndex(of: "#") {
+                        let id = String(href[href.index(after: hash)...])
+                        if !id.isEmpty, !content.cites.contains(id) { content.cites.append(id) }
+                    }
+                }
+                return false
+            }
+        case "a":
+            if let href = element.attribute("href") {
+                if let isbn = ISBNScanner.bookSourcesISBN(inLink: href) {
+                    if !content.bookSourceISBNs.contains(isbn) { content.bookSourceISBNs.append(isbn) }
+                } else if Self.isAbsoluteWebLink(href), !content.urls.contains(href) {
+                    content.urls.append(href)
+                }
+            }
+        case "li", "p", "div", "tr", "dd", "dt", "blockquote", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol":
+            addBoundary()
+        case "td", "th":
+            buffer.appendSpace()
+        default:
+            break
+        }
+        if Self.isHidden(element) { return false }
+        return true
+    }
+
+    /// Class words of inline elements that are never part of the text read.
+    static let hiddenClassWords: Set<String> = [
+        "mw-cite-backlink", "editsection", "mw-editsection", "noprint", "reference-accessdate-hidden",
+        "sortkey", "mw-empty-elt", "cite-accessibility-label",
+    ]
+
+    static func isHidden(_ element: Node) -> Bool {
+        if let style = element.attribute("style"), style.replacingOccurrences(of: " ", with: "").lowercased()
+            .contains("display:none")
+        {
+            return true
+        }
+        guard let classes = element.attribute("class") else { return false }
+        for word in classes.split(separator: " ") where hiddenClassWords.contains(String(word)) { return true }
+        return false
+    }
+
+    static func isMathImage(_ image: Node) -> Bool {
+        guard let classes = image.attribute("class")?.lowercased() else { return false }
+        return classes.contains("math") || classes.contains("tex")
+    }
+
+    static func isAbsoluteWebLink(_ href: String) -> Bool {
+        let lowered = href.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
+    static func successor(of node: Node, within root: Node) -> Node? {
+        var current = node
+        while current != root {
+            if let sibling = current.nextSibling { return sibling }
+            guard let up = current.parent else { return nil }
+            current = up
+        }
+        return nil
+    }
+}
