@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "EncyclopediaExtractor", targets: ["EncyclopediaExtractor"]),
         .library(name: "HTMLTree", targets: ["HTMLTree"]),
+        .library(name: "ArticleDiff", targets: ["ArticleDiff"]),
         .executable(name: "encx", targets: ["encx"]),
     ],
     dependencies: [
@@ -18,17 +19,27 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // The only code that sees a libxml2 pointer.
-        .target(name: "HTMLTree", dependencies: ["CLibXML2"]),
+        // zlib, for .gz pages (and WARC members).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The only code that sees a C pointer: libxml2 documents and zlib streams.
+        .target(name: "HTMLTree", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "EncyclopediaExtractor", dependencies: ["HTMLTree"]),
+        // Structural JSON diff and fixture verification, for `encx verify` and users' test suites.
+        .target(name: "ArticleDiff", dependencies: ["EncyclopediaExtractor"]),
         .executableTarget(
             name: "encx",
             dependencies: [
                 "EncyclopediaExtractor",
+                "ArticleDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
+        .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
     ],
     swiftLanguageModes: [.v6]
 )

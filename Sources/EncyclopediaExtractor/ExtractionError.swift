@@ -6,12 +6,16 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     case document(DocumentError)
     /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// The page is gzip-compressed and could not be inflated (damaged, truncated, or a bomb).
+    case compressed(input: String, error: GzipError)
 
     /// A short stable code for reports.
     public var code: String {
         switch self {
         case let .document(error): error.code
         case .unreadable: "unreadable"
+        case let .compressed(_, error):
+            if case .tooLarge = error.reason { "decompressed-too-large" } else { "bad-gzip" }
         }
     }
 
@@ -20,6 +24,7 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case let .document(error): error.description
         case let .unreadable(path, reason): "\(path): cannot read the file (\(reason))"
+        case let .compressed(input, error): "\(input): \(error)"
         }
     }
 }

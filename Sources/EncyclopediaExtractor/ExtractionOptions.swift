@@ -12,12 +12,16 @@ public struct ExtractionOptions: Sendable, Equatable {
     public var includeInfobox: Bool
     /// Restore a heading the table of contents proves missing (always reported in `warnings`).
     public var repairStructure: Bool
+    /// The most bytes a gzip-compressed page may inflate to (a small `.gz` can inflate to gigabytes).
+    /// Defaults to the parse limit on input size, since the inflated page is what gets parsed.
+    public var maximumDecompressedSize: Int
 
     /// Creates options.
     public init(
         parse: ParseOptions = ParseOptions(), includeTables: Bool = true, includeFigures: Bool = true,
-        includeInfobox: Bool = true, repairStructure: Bool = true
+        includeInfobox: Bool = true, repairStructure: Bool = true, maximumDecompressedSize: Int? = nil
     ) {
+        self.maximumDecompressedSize = maximumDecompressedSize ?? parse.maximumInputSize
         self.parse = parse
         self.includeTables = includeTables
         self.includeFigures = includeFigures

@@ -46,10 +46,21 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts the article and reports what was removed and why (what `encx inspect` shows).
+    ///
+    /// gzip-compressed bytes (a `.gz` file, or a page saved with its `Content-Encoding`) are inflated
+    /// first, up to ``ExtractionOptions/maximumDecompressedSize``.
     public func extractWithReport(html: [UInt8], url: String?, input: String) throws(ExtractionError) -> Extraction {
+        var bytes = html
+        if Gzip.isGzip(bytes) {
+            do {
+                bytes = try Gzip.decompress(bytes, limit: options.maximumDecompressedSize)
+            } catch {
+                throw .compressed(input: input, error: error)
+            }
+        }
         let document: Document
         do {
-            document = try Document(bytes: html, input: input, options: options.parse)
+            document = try Document(bytes: bytes, input: input, options: options.parse)
         } catch {
             throw .document(error)
         }
@@ -116,6 +127,7 @@ struct ExtractionPipeline {
         Cleaner.findBoilerplate(in: document, result: &cleaning)
         removals += cleaning.removals
 
+        if let contentRoot { removals += Self.outsideRemovals(contentRoot: contentRoot, title: titleNode) }
         let toc = contentRoot.flatMap { TOCReader.read(in: $0) }
         var walker: BodyWalker?
         if let contentRoot {
@@ -154,6 +166,14 @@ struct ExtractionPipeline {
                                     message: "No known encyclopedia site was recognised from the page's hosts, title, logos or licence text; the article is a best effort."))
         }
         warnings += documentWarnings()
+        if recognition.isFamily, cleaning.license == nil {
+            warnings.append(Warning(code: "license-missing",
+                                    message: "The page has no licence block; the article's licence is unknown."))
+        }
+        for isbn in collector.isbns where !isbn.valid {
+            warnings.append(Warning(code: "isbn-invalid",
+                                    message: "ISBN \(isbn.text) (in \(isbn.foundIn.joined(separator: ", "))) fails its checksum; it is kept with \"valid\": false."))
+        }
         if body.lead.isEmpty && body.sections.isEmpty {
             warnings.append(Warning(code: "empty-article", message: "No article text was found on the page."))
         }
@@ -174,6 +194,42 @@ struct ExtractionPipeline {
         return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description)
     }
 
+    /// Records what lies outside the article's container (side columns, header, footer menus) and,
+    /// inside it, before the title (article tools), so `encx inspect` can show every removal.
+    static func outsideRemovals(contentRoot: Node, title: Node?) -> [Removal] {
+        var removals: [Removal] = []
+        func record(_ node: Node, _ rule: String) {
+            guard node.isElement else { return }
+            let text = node.text
+            guard !text.isEmpty else { return }
+            removals.append(Removal(rule: rule, element: node.name, excerpt: String(text.prefix(Removal.excerptLength))))
+        }
+        var current = contentRoot
+        while let parent = current.parent {
+            for sibling in parent.childElements where sibling != current { record(sibling, "outside the article's container") }
+            current = parent
+        }
+        if let title {
+            var node = contentRoot.firstChild
+            while let visiting = node, !visiting.contains(title) {
+                if !(visiting.precedes(title)) { break }
+                record(visiting, "before the article's title (site chrome, article tools)")
+                node = visiting.nextSibling
+            }
+            // Inside the container, the title's own ancestors may hold tools before it too.
+            var ancestor = title.parent
+            while let element = ancestor, element != contentRoot {
+                var sibling = element.firstChild
+                while let visiting = sibling, !visiting.contains(title) {
+                    record(visiting, "before the article's title (site chrome, article tools)")
+                    sibling = visiting.nextSibling
+                }
+                ancestor = element.parent
+            }
+        }
+        return removals
+    }
+
     private func documentWarnings() -> [Warning] {
         var warnings: [Warning] = []
         if let truncation = document.truncation {
@@ -186,6 +242,10 @@ struct ExtractionPipeline {
         }
         if document.repairs.removedNULs > 0 {
             warnings.append(Warning(code: "nul-removed", message: "\(document.repairs.removedNULs) NUL character(s) were removed."))
+        }
+        if document.encoding.basis == .windows1252Fallback {
+            warnings.append(Warning(code: "encoding-guessed",
+                                    message: "The page declares no encoding and is not valid UTF-8; it was read as windows-1252."))
         }
         if let ignored = document.encoding.ignoredDeclaration {
             warnings.append(Warning(code: "charset-unknown",

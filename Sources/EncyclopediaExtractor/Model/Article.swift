@@ -1,3 +1,6 @@
+// The wire format writes every field, absent ones as `null`, so a consumer sees the same keys on every
+// value (synthesised encoders would leave nil fields out).
+
 /// A clean encyclopedia article extracted from one saved page.
 ///
 /// Every field has a stable JSON name (the wire format is a public contract; see the README).
@@ -116,5 +119,51 @@ public struct InfoboxField: Codable, Sendable, Equatable {
     public init(label: String, value: String) {
         self.label = label
         self.value = value
+    }
+}
+
+extension Article {
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, title, source, language, lead, sections, tableOfContents, references, isbns, infobox,
+            categories, license, warnings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(title, forKey: .title)
+        try container.encode(source, forKey: .source)
+        try container.encode(language, forKey: .language)
+        try container.encode(lead, forKey: .lead)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(tableOfContents, forKey: .tableOfContents)
+        try container.encode(references, forKey: .references)
+        try container.encode(isbns, forKey: .isbns)
+        try container.encode(infobox, forKey: .infobox)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(license, forKey: .license)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}
+
+extension Source {
+    enum CodingKeys: String, CodingKey { case url, site, encoding }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(url, forKey: .url)
+        try container.encode(site, forKey: .site)
+        try container.encode(encoding, forKey: .encoding)
+    }
+}
+
+extension License {
+    enum CodingKeys: String, CodingKey { case name, url, attribution }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(url, forKey: .url)
+        try container.encode(attribution, forKey: .attribution)
     }
 }

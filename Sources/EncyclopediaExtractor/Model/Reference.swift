@@ -1,3 +1,6 @@
+// The wire format writes every field, absent ones as `null`, so a consumer sees the same keys on every
+// value (synthesised encoders would leave nil fields out).
+
 /// A note, bibliography entry, external link or see-also entry of the article.
 public struct Reference: Codable, Sendable, Equatable {
     /// What a reference is, judged by what it holds, not only by the heading it sits under.
@@ -62,5 +65,33 @@ public struct ISBN: Codable, Sendable, Equatable {
         self.isbn10 = isbn10
         self.valid = valid
         self.foundIn = foundIn
+    }
+}
+
+extension Reference {
+    enum CodingKeys: String, CodingKey { case number, id, kind, text, urls, isbns, retrieved }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(text, forKey: .text)
+        try container.encode(urls, forKey: .urls)
+        try container.encode(isbns, forKey: .isbns)
+        try container.encode(retrieved, forKey: .retrieved)
+    }
+}
+
+extension ISBN {
+    enum CodingKeys: String, CodingKey { case text, isbn13, isbn10, valid, foundIn }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(isbn13, forKey: .isbn13)
+        try container.encode(isbn10, forKey: .isbn10)
+        try container.encode(valid, forKey: .valid)
+        try container.encode(foundIn, forKey: .foundIn)
     }
 }

@@ -1,3 +1,6 @@
+// The wire format writes every field, absent ones as `null`, so a consumer sees the same keys on every
+// value (synthesised encoders would leave nil fields out).
+
 /// A titled section of the article with its blocks and nested subsections.
 public struct Section: Codable, Sendable, Equatable {
     /// The heading's text, without "[edit]" links.
@@ -38,5 +41,30 @@ public struct TOCEntry: Codable, Sendable, Equatable {
         self.title = title
         self.level = level
         self.anchor = anchor
+    }
+}
+
+extension Section {
+    enum CodingKeys: String, CodingKey { case title, level, anchor, blocks, sections }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(level, forKey: .level)
+        try container.encode(anchor, forKey: .anchor)
+        try container.encode(blocks, forKey: .blocks)
+        try container.encode(sections, forKey: .sections)
+    }
+}
+
+extension TOCEntry {
+    enum CodingKeys: String, CodingKey { case number, title, level, anchor }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(title, forKey: .title)
+        try container.encode(level, forKey: .level)
+        try container.encode(anchor, forKey: .anchor)
     }
 }

@@ -27,7 +27,7 @@ enum Cleaner {
                 doomed.append((node, "comment"))
             case .element:
                 let name = node.name
-                if Selectors.junkElements.contains(name) { doomed.append((node, "junk element <\(name)>")) }
+                if Selectors.junkElements.contains(name) { doomed.append((node, name)) }
             default:
                 break
             }
@@ -39,9 +39,10 @@ enum Cleaner {
             counts[rule, default: 0] += 1
             node.remove()
         }
-        for rule in order {
-            let count = counts[rule] ?? 0
-            removals.append(Removal(rule: rule, element: rule, excerpt: "\(count) removed"))
+        for name in order {
+            let count = counts[name] ?? 0
+            let rule = name == "comment" ? "comments" : "never article content (scripts, styles, forms, embeds)"
+            removals.append(Removal(rule: rule, element: name, excerpt: "\(count) removed"))
         }
     }
 

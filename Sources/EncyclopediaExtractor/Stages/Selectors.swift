@@ -106,7 +106,7 @@ enum Selectors {
         (["references", "notes", "footnotes", "citations", "notes and references", "references and notes",
           "source notes"], .note),
         (["bibliography", "further reading", "sources", "literature", "works cited", "selected bibliography",
-          "books", "publications", "reading", "bibliography and further reading"], .bibliography),
+          "bibliography and further reading"], .bibliography),
         (["external links", "external link", "links", "web links", "weblinks"], .externalLink),
         (["see also", "related articles", "related topics"], .seeAlso),
     ]

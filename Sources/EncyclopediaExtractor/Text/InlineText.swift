@@ -137,7 +137,10 @@ struct InlineGatherer {
             }
         case "a":
             if let href = element.attribute("href") {
-                if let isbn = ISBNScanner.bookSourcesISBN(inLink: href) {
+                if var isbn = ISBNScanner.bookSourcesISBN(inLink: href) {
+                    // Keep the ISBN as the page prints it when the link's text is the same number.
+                    let shown = element.text
+                    if let shownDigits = ISBNCodec.compact(shown), shownDigits == ISBNCodec.compact(isbn) { isbn = shown }
                     if !content.bookSourceISBNs.contains(isbn) { content.bookSourceISBNs.append(isbn) }
                 } else if Self.isAbsoluteWebLink(href), !content.urls.contains(href) {
                     content.urls.append(href)
