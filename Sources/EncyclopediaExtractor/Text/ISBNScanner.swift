@@ -72,22 +72,15 @@ public enum ISBNScanner {
                 break
             }
         }
-        // An ISBN-10 followed by more digits (a year, a page number) ends at its tenth digit when
-        // the ten digits check and the thirteen do not.
-        let ends13 = endsAtCount[13]
-        let ends10 = endsAtCount[10]
+        // Thirteen digits read as an ISBN-13 only when they start with a book prefix (978, 979);
+        // otherwise an ISBN-10 followed by more digits (a year, a page number) ends at its tenth digit.
         func text(_ end: Int) -> String { String(characters[start..<end]) }
-        if let ends13, let record = ISBNCodec.record(forWritten: text(ends13)), record.valid {
+        if let ends13 = endsAtCount[13], let digits = ISBNCodec.compact(text(ends13)),
+            digits.hasPrefix("978") || digits.hasPrefix("979")
+        {
             return (text(ends13), ends13)
         }
-        if let ends10 {
-            let next = ends10 < characters.count ? characters[ends10] : " "
-            let standsAlone = !(next.isASCII && next.isNumber)
-            if let record = ISBNCodec.record(forWritten: text(ends10)), record.valid || (ends13 == nil && standsAlone) {
-                return (text(ends10), ends10)
-            }
-        }
-        if let ends13 { return (text(ends13), ends13) }
+        if let ends10 = endsAtCount[10] { return (text(ends10), ends10) }
         return (nil, max(cursor, start))
     }
 

@@ -1,0 +1,177 @@
+import ArticleDiff
+import EncyclopediaExtractor
+import Foundation
+import Testing
+
+private func extract(_ html: String) throws -> Article {
+    try Extractor().extract(html: Data(html.utf8), input: "test.html")
+}
+
+/// Every text of an article except its licence attribution (which is where licence sentences belong).
+private func articleTexts(_ article: Article) throws -> String {
+    var copy = article
+    copy.license = nil
+    copy.warnings = []
+    copy.source = Source(url: nil, site: nil, encoding: "")
+    return String(decoding: try ArticleJSON.pretty(copy), as: UTF8.self)
+}
+
+private func page(toc: String, body: String, site: String = "World Library") -> String {
+    """
+    <html><head><title>Sample | \(site) - eBooks | Read eBooks online</title></head><body>
+    <div class="menu"><a href="/">Home</a> <a href="/c">Collections</a> <a href="/l">Login</a></div>
+    <div id="content"><div class="tools"><a href="#">Flag as Inappropriate</a> | <a href="#">Email this Article</a></div>
+    <h1>Sample</h1>
+    <p>The lead paragraph of the sample article, long enough to count as prose for the body finder.</p>
+    \(toc)
+    \(body)
+    </div>
+    <div class="license"><p>This article was sourced from <a href="http://creativecommons.org/licenses/by-sa/3.0/">Creative Commons Attribution-ShareAlike License</a>; additional terms may apply. \(site) content is assembled from numerous content providers.</p></div>
+    <div class="footer">Copyright © World Library Foundation. All rights reserved.</div>
+    </body></html>
+    """
+}
+
+@Suite struct TOCTests {
+    @Test(arguments: [true, false])
+    func tocIsReadInBothOrders(numberFirst: Bool) throws {
+        func entry(_ number: String, _ title: String, _ level: Int) -> String {
+            let numberSpan = "<span class=\"tocnumber\">\(number)</span>"
+            let textSpan = "<span class=\"toctext\">\(title)</span>"
+            let anchor = title.replacingOccurrences(of: " ", with: "_")
+            return "<li class=\"toclevel-\(level)\"><a href=\"#\(anchor)\">\(numberFirst ? numberSpan + " " + textSpan : textSpan + " " + numberSpan)</a>"
+        }
+        let toc = "<div id=\"toc\" class=\"toc\"><h2>Contents</h2><ul>" + entry("1", "Origins", 1) + "<ul>" + entry("1.1", "Early years", 2)
+            + "</li></ul></li>" + entry("2", "Legacy", 1) + "</li></ul></div>"
+        let body = "<h2><span class=\"mw-headline\" id=\"Origins\">Origins</span></h2><p>Origins text that is long enough to vote for the body.</p>"
+            + "<h3><span class=\"mw-headline\" id=\"Early_years\">Early years</span></h3><p>Early years text.</p>"
+            + "<h2><span class=\"mw-headline\" id=\"Legacy\">Legacy</span></h2><p>Legacy text.</p>"
+        let article = try extract(page(toc: toc, body: body))
+        #expect(article.tableOfContents == [
+            TOCEntry(number: "1", title: "Origins", level: 1, anchor: "Origins"),
+            TOCEntry(number: "1.1", title: "Early years", level: 2, anchor: "Early_years"),
+            TOCEntry(number: "2", title: "Legacy", level: 1, anchor: "Legacy"),
+        ])
+        #expect(article.sections.map(\.title) == ["Origins", "Legacy"])
+        #expect(article.sections[0].sections.map(\.title) == ["Early years"])
+        #expect(article.warnings.isEmpty, "\(article.warnings)")
+    }
+
+    @Test func tocWithoutSpansIsSplitIntoNumberAndTitle() throws {
+        let toc = "<table id=\"toc\"><tr><td><ul><li><a href=\"#A\">History 1</a></li><li><a href=\"#B\">2 Later life</a></li></ul></td></tr></table>"
+        let article = try extract(page(toc: toc, body: "<h2>History</h2><p>x</p><h2>Later life</h2><p>y</p>"))
+        #expect(article.tableOfContents.map(\.number) == ["1", "2"])
+        #expect(article.tableOfContents.map(\.title) == ["History", "Later life"])
+    }
+
+    @Test func mismatchesAreWarned() throws {
+        let toc = "<div id=\"toc\"><ul><li><a href=\"#A\"><span class=\"tocnumber\">1</span> <span class=\"toctext\">Alpha</span></a></li>"
+            + "<li><a href=\"#B\"><span class=\"tocnumber\">2</span> <span class=\"toctext\">Beta</span></a></li>"
+            + "<li><a href=\"#G\"><span class=\"tocnumber\">3</span> <span class=\"toctext\">Gamma</span></a></li></ul></div>"
+        let body = "<h2>Gamma</h2><p>g</p><h2>Beta</h2><p>b</p><h2>Delta</h2><p>d</p>"
+        let article = try extract(page(toc: toc, body: body))
+        let codes = article.warnings.map(\.code)
+        #expect(codes.filter { $0 == "toc-heading-missing" }.count == 1)
+        #expect(codes.contains("heading-not-in-toc"))
+        #expect(codes.contains("section-order"))
+        #expect(!codes.contains("section-restored"), "no content between the TOC and the first heading")
+        #expect(article.sections.map(\.title) == ["Gamma", "Beta", "Delta"], "the body's order is kept")
+    }
+}
+
+@Suite struct RemovalTests {
+    @Test func chromeAndLicenceNeverReachTheArticle() throws {
+        let article = try extract(page(toc: "", body: "<h2>Part</h2><p>Body text of the part, with a <a href=\"http://example.org/x\">link</a>.</p>"))
+        let text = try articleTexts(article)
+        for phrase in ["Flag as Inappropriate", "Email this Article", "Login", "Collections", "sourced from", "Copyright ©", "content is assembled"] {
+            #expect(!text.contains(phrase), "\(phrase) leaked")
+        }
+        #expect(article.license?.name == "CC BY-SA 3.0")
+        #expect(article.license?.url == "http://creativecommons.org/licenses/by-sa/3.0/")
+        #expect(article.license?.attribution.hasPrefix("This article was sourced from") == true)
+        #expect(article.source.site == "World Library")
+        #expect(article.lead.count == 1)
+        #expect(article.sections.first?.blocks == [.paragraph(text: "Body text of the part, with a link.", cites: [])])
+    }
+
+    @Test(arguments: ["World Heritage Encyclopedia", "Project Gutenberg Self-Publishing Press", "eBook Library"])
+    func sisterSitesAreRecognisedAndTheirLicenceRemoved(site: String) throws {
+        let article = try extract(page(toc: "", body: "<h2>Part</h2><p>Body.</p>", site: site))
+        #expect(article.source.site == site)
+        #expect(article.license?.attribution.contains(site) == true)
+        #expect(!(try articleTexts(article)).contains("numerous content providers"))
+    }
+
+    @Test func citationMarkersAndEditLinksLeaveTheProse() throws {
+        let body = """
+            <h2><span class="editsection">[<a href="/edit">edit</a>]</span> <span class="mw-headline" id="P">Part</span></h2>
+            <p>A claim.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup> More.</p>
+            <ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">Smith, J. (2001). <i>Book</i>. ISBN 0-306-40615-2. Retrieved 4 November 2011.</span></li></ol>
+            """
+        let article = try extract(page(toc: "", body: body))
+        #expect(article.sections.first?.title == "Part")
+        #expect(article.sections.first?.blocks.first == .paragraph(text: "A claim. More.", cites: ["cite_note-1"]))
+        let note = try #require(article.references.first)
+        #expect(note.text == "Smith, J. (2001). Book. ISBN 0-306-40615-2. Retrieved 4 November 2011.")
+        #expect(note.retrieved == "2011-11-04")
+        #expect(note.isbns == ["9780306406157"])
+        #expect(article.isbns.map(\.isbn13) == ["9780306406157"])
+    }
+
+    @Test func aPageOutsideTheFamilyGetsABestEffortArticleAndAWarning() throws {
+        let html = "<html><head><title>Notes</title></head><body><h1>My notes</h1><p>Some text that is not from any encyclopedia site at all.</p></body></html>"
+        let article = try extract(html)
+        #expect(article.title == "My notes")
+        #expect(article.source.site == nil)
+        #expect(article.warnings.map(\.code).contains("unrecognised-site"))
+        #expect(article.lead.count == 1)
+    }
+
+    @Test func prosesInOtherScriptsStays() throws {
+        let body = "<h2>Ελληνικά</h2><p>Καλημέρα κόσμε, 你好世界, Привет мир.</p><ul><li>東京</li><li>Москва</li></ul>"
+        let article = try extract(page(toc: "", body: body))
+        #expect(article.sections.first?.title == "Ελληνικά")
+        #expect(article.sections.first?.blocks.first == .paragraph(text: "Καλημέρα κόσμε, 你好世界, Привет мир.", cites: []))
+    }
+}
+
+@Suite struct SeedPageTests {
+    let article: Article
+
+    init() throws {
+        article = try Extractor().extract(fileAt: fixturesDirectory.appendingPathComponent("seed-anti-party-group.html"))
+    }
+
+    @Test func titleAndTableOfContents() {
+        #expect(article.title == "Anti-Party Group")
+        #expect(article.tableOfContents.map(\.title) == ["Motives", "Attempted take-over", "Aftermath", "See also", "References", "External links"])
+        #expect(article.tableOfContents.map(\.number) == ["1", "2", "3", "4", "5", "6"])
+    }
+
+    @Test func warningsForTOCEntriesWithoutHeadings() {
+        let missing = article.warnings.filter { $0.code == "toc-heading-missing" }.map(\.message)
+        #expect(missing.count == 3)
+        for title in ["Motives", "Aftermath", "References"] {
+            #expect(missing.contains { $0.contains("\"\(title)\"") })
+        }
+    }
+
+    @Test func referenceISBNAndLicence() throws {
+        let note = try #require(article.references.first { $0.kind == .note })
+        #expect(note.retrieved == "2011-11-04")
+        let isbn = try #require(article.isbns.first)
+        #expect(isbn.isbn13 == "9785264005053")
+        #expect(isbn.valid)
+        #expect(article.license?.name.hasPrefix("CC BY-SA") == true)
+    }
+
+    @Test func noChromeOrLicenceSentenceAnywhere() throws {
+        let text = try articleTexts(article)
+        for sentence in ["World Library", "Flag as Inappropriate", "Email this Article", "This article was sourced from",
+                         "Crowd sourced content", "By using this site", "Copyright ©", "501c(4)", "Related eBooks", "1-888-557-3022",
+                         "0-00-000000-0"]
+        {
+            #expect(!text.contains(sentence), "\(sentence) leaked into the article")
+        }
+    }
+}

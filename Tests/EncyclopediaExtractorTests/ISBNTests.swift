@@ -1,0 +1,95 @@
+import EncyclopediaExtractor
+import Testing
+
+@Suite struct ISBNTests {
+    @Test(arguments: [
+        ("5-264-00505-2", "9785264005053", "5264005052"),
+        ("0-306-40615-2", "9780306406157", "0306406152"),
+        ("978-0-306-40615-7", "9780306406157", "0306406152"),
+        ("1-84123-012-X", "9781841230122", "184123012X"),
+        ("0-521-31416-x", "9780521314169", "052131416X"),
+        ("0 14 044913 2", "9780140449136", "0140449132"),
+        ("978‐0‐435‐98765‐7", "9780435987657", "0435987658"),
+        ("1–86197–271–7", "9781861972712", "1861972717"),
+        ("979-10-90636-07-1", "9791090636071", nil),
+    ] as [(String, String, String?)])
+    func validISBNsNormalise(written: String, isbn13: String, isbn10: String?) throws {
+        let record = try #require(ISBNCodec.record(forWritten: written))
+        #expect(record.valid)
+        #expect(record.isbn13 == isbn13)
+        #expect(record.isbn10 == isbn10)
+        #expect(record.text == written)
+    }
+
+    @Test(arguments: ["0 14 044913 0", "0-7475-1234-6", "978-0-306-40615-8", "5-264-00505-3", "123-4-567-89012-3", "X-306-40615-2", "0-306-4061X-2"])
+    func invalidChecksumsAreNotValid(written: String) {
+        let record = ISBNCodec.record(forWritten: written)
+        #expect(record?.valid != true)
+    }
+
+    @Test func a13DigitNumberWithoutTheBookPrefixIsNotAnISBN13() {
+        #expect(!ISBNCodec.isValidISBN13("9770306406150"))
+    }
+
+    @Test(arguments: [
+        ("Published 2001. ISBN 5-264-00505-2", ["5-264-00505-2"]),
+        ("ISBN-13: 978-0-306-40615-7 and ISBN-10: 0-306-40615-2", ["978-0-306-40615-7", "0-306-40615-2"]),
+        ("ISBN: 0-7123-4567-1.", ["0-7123-4567-1"]),
+        ("ISBN 0 14 044913 0 (paperback)", ["0 14 044913 0"]),
+        ("ISBN 0-14-044913-2 2001", ["0-14-044913-2"]),
+        ("ISBN 0-14-044913-0 2001", ["0-14-044913-0"]),
+        ("ISBN 978-0-14-044913-6 2001", ["978-0-14-044913-6"]),
+        ("ISBN 052131416x; reprinted", ["052131416x"]),
+        ("ISBN13 9780306406157", ["9780306406157"]),
+        ("isbn 0306406152", ["0306406152"]),
+    ])
+    func scannerFindsISBNsAfterACue(text: String, expected: [String]) {
+        #expect(ISBNScanner.writtenISBNs(in: text) == expected)
+    }
+
+    @Test(arguments: [
+        "Call (555) 014-2295 for details",
+        "barcode 9788901234564 on the back",
+        "Cat. No. 4412098737",
+        "OCLC 48213976",
+        "between 1887 and 1893, pages 12–19",
+        "Tel. 0 14 044913 0",
+        "MISBN 0306406152",
+    ])
+    func noISBNWithoutACue(text: String) {
+        #expect(ISBNScanner.writtenISBNs(in: text).isEmpty)
+    }
+
+    @Test func bookSourcesLinks() {
+        #expect(ISBNScanner.bookSourcesISBN(inLink: "/wiki/Special:BookSources/9780306406157") == "9780306406157")
+        #expect(ISBNScanner.bookSourcesISBN(inLink: "http://x.org/Special:BookSources/207036822X?x=1") == "207036822X")
+        #expect(ISBNScanner.bookSourcesISBN(inLink: "/wiki/Special:BookSources/12") == nil)
+        #expect(ISBNScanner.bookSourcesISBN(inLink: "/wiki/Book") == nil)
+    }
+}
+
+@Suite struct RetrievedDateTests {
+    @Test(arguments: [
+        ("\"The Anti-Party Group\". 1957-05-10. Retrieved 2011-11-04.", "2011-11-04"),
+        ("Retrieved November 4, 2011.", "2011-11-04"),
+        ("Retrieved 4 November 2011.", "2011-11-04"),
+        ("Retrieved Nov. 4, 2011.", "2011-11-04"),
+        ("retrieved on 29 February 2012", "2012-02-29"),
+        ("Accessed Sept 9, 2010", "2010-09-09"),
+        ("Published 2009-03-02. Retrieved 2011-11-04", "2011-11-04"),
+    ])
+    func retrievedDatesBecomeISO(text: String, expected: String) {
+        #expect(RetrievedDate.isoDate(in: text) == expected)
+    }
+
+    @Test(arguments: [
+        "Published 2011-11-04.",
+        "Retrieved 31 February 2011",
+        "Retrieved 2011-13-01",
+        "Retrieved from the archive",
+        "Retrieved 29 February 2011",
+    ])
+    func noDateWithoutAValidRetrievedDate(text: String) {
+        #expect(RetrievedDate.isoDate(in: text) == nil)
+    }
+}
