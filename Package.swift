@@ -40,6 +40,8 @@ let package = Package(
         ),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
+        // Drives the built `encx` executable end to end.
+        .testTarget(name: "encxTests", dependencies: ["encx", "ArticleDiff"]),
     ],
     swiftLanguageModes: [.v6]
 )

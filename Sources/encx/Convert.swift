@@ -154,7 +154,9 @@ struct Convert: ParsableCommand {
         var parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
         parse.maximumInputSize = maxInputSize
         let extractor = Extractor(ExtractionOptions(parse: parse))
-        let format = self.format
+        // Several pages on standard output are always JSON Lines.
+        let format: OutputFormat
+        if case .standardOutput(lines: true) = mode { format = .jsonl } else { format = self.format }
         let skipExisting = self.skipExisting
 
         let runner = BatchRunner(items: items, jobs: jobs) { index, item in

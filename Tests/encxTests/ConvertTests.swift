@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct ConvertTests {
+    /// A tree with nested folders, a .gz page, a PNG named .html, an empty page and a text file.
+    private func makeTree() throws -> URL {
+        let root = try temporaryDirectory()
+        let input = root.appendingPathComponent("pages")
+        try copyFixture("seed-anti-party-group.html", to: input.appendingPathComponent("a/seed.html"))
+        try copyFixture("nested-sections.html", to: input.appendingPathComponent("a/b/river.htm"))
+        try copyFixture("stub-lead-only.html", to: input.appendingPathComponent("stub.html"))
+        try gzip(fixtures.appendingPathComponent("windows-1252.html"), to: input.appendingPathComponent("a/vauclere.html.gz"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: input.appendingPathComponent("a/picture.html"))
+        try Data().write(to: input.appendingPathComponent("empty.html"))
+        try Data("not a page".utf8).write(to: input.appendingPathComponent("notes.txt"))
+        return root
+    }
+
+    @Test func aNestedTreeConvertsWithFailuresReported() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        let report = root.appendingPathComponent("report.jsonl")
+        let result = try encx(["convert", root.appendingPathComponent("pages").path, "--output", output.path,
+                               "--report", report.path, "--jobs", "2"])
+        #expect(result.status == 1, "some inputs failed: exit 1")
+        #expect(files(under: output) == ["a/b/river.json", "a/seed.json", "a/vauclere.json", "stub.json"])
+        #expect(result.stderr.contains("picture.html: not an HTML page (a PNG image)"), "\(result.stderr)")
+        #expect(result.stderr.contains("empty.html: the input is empty"), "\(result.stderr)")
+        #expect(result.stderr.contains("converted 4 pages"), "\(result.stderr)")
+        #expect(!result.stderr.contains("notes.txt"))
+
+        let seed = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("a/seed.json"))) as? [String: Any]
+        #expect(seed?["title"] as? String == "Anti-Party Group")
+        let vauclere = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("a/vauclere.json"))) as? [String: Any]
+        #expect(vauclere?["title"] as? String == "Éditions Vauclère")
+
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 6, "one report record per input")
+        let records = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        let statuses = Dictionary(uniqueKeysWithValues: records.map { (($0["path"] as? String ?? "").split(separator: "/").last.map(String.init) ?? "", $0["status"] as? String ?? "") })
+        #expect(statuses["picture.html"] == "error")
+        #expect(statuses["empty.html"] == "error")
+        #expect(statuses["seed.html"] == "warning")
+        #expect(statuses["stub.html"] == "warning")
+        #expect(statuses["river.htm"] == "ok")
+        #expect(records.allSatisfy { $0["bytes"] is Int && $0["milliseconds"] is Int })
+        // No temporary files are left behind.
+        #expect(!files(under: root).contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test func jobCountDoesNotChangeTheBytes() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pages = root.appendingPathComponent("pages").path
+        let one = try encx(["convert", pages, "--jobs", "1", "--quiet"])
+        let four = try encx(["convert", pages, "--jobs", "4", "--quiet"])
+        #expect(one.status == 1 && four.status == 1)
+        #expect(!one.stdout.isEmpty)
+        #expect(one.stdout == four.stdout)
+        let lines = one.stdoutText.split(separator: "\n")
+        #expect(lines.count == 6, "JSON Lines: one line per input, failures included")
+        #expect(lines.first?.contains("\"input\":") == true)
+        #expect(one.stdoutText.contains("\"errorCode\":\"not-html\""))
+    }
+
+    @Test func oneJSONLinesFileAndMarkdownAndText() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let all = root.appendingPathComponent("all.jsonl")
+        let lines = try encx(["convert", root.appendingPathComponent("pages/a/b").path, root.appendingPathComponent("pages/stub.html").path,
+                              "--format", "jsonl", "--output", all.path, "--quiet"])
+        #expect(lines.status == 0)
+        #expect(try String(contentsOf: all, encoding: .utf8).split(separator: "\n").count == 2)
+        let markdown = try encx(["convert", fixtures.appendingPathComponent("tables-definitions.html").path, "--format", "markdown"])
+        #expect(markdown.stdoutText.hasPrefix("# Kessel Valley Railway\n"))
+        #expect(markdown.stdoutText.contains("| Station | Distance (km) | Opened | Facilities |"))
+        #expect(markdown.stdoutText.contains("Goods yard<br>Engine shed"))
+        let text = try encx(["convert", fixtures.appendingPathComponent("stub-lead-only.html").path, "--format", "text"])
+        #expect(text.stdoutText.hasPrefix("Hollin Cross\n\nHollin Cross is a hamlet"))
+    }
+
+    @Test func standardInput() throws {
+        let page = try Data(contentsOf: fixtures.appendingPathComponent("seed-anti-party-group.html"))
+        let result = try encx(["convert", "-"], stdin: page)
+        #expect(result.status == 0)
+        let article = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+        #expect(article?["title"] as? String == "Anti-Party Group")
+    }
+
+    @Test(arguments: [
+        (["convert", "--jobs", "0", "Fixtures"], "--jobs must be at least 1"),
+        (["convert", "no/such/page.html"], "No such file or directory: no/such/page.html"),
+        (["convert", "--no-such-flag", "Fixtures"], "--no-such-flag"),
+        (["convert"], "Missing expected argument"),
+    ])
+    func usageErrorsExitWithTwo(arguments: [String], message: String) throws {
+        let result = try encx(arguments, in: repositoryRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func ineffectiveOptionsAreWarnedAbout() throws {
+        let result = try encx(["convert", fixtures.appendingPathComponent("stub-lead-only.html").path, "--skip-existing"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("--skip-existing does nothing without --output"))
+    }
+
+    @Test func skipExistingResumesABatch() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        let pages = root.appendingPathComponent("pages").path
+        _ = try encx(["convert", pages, "--output", output.path, "--quiet"])
+        try FileManager.default.removeItem(at: output.appendingPathComponent("a/seed.json"))
+        let report = root.appendingPathComponent("again.jsonl")
+        let again = try encx(["convert", pages, "--output", output.path, "--skip-existing", "--report", report.path])
+        #expect(files(under: output).contains("a/seed.json"))
+        let records = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+        #expect(records.count == 6)
+        #expect(records.filter { $0.contains("\"status\":\"skipped\"") }.count == 3)
+        #expect(again.stderr.contains("3 skipped"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let version = try encx(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false)
+        let help = try encx(["help", "convert"])
+        #expect(help.status == 0)
+        #expect(help.stdoutText.contains("Examples:"))
+        #expect(help.stdoutText.contains("--skip-existing"))
+    }
+
+    @Test func inspectShowsFindingsAndRemovals() throws {
+        let result = try encx(["inspect", fixtures.appendingPathComponent("seed-anti-party-group.html").path])
+        #expect(result.status == 0)
+        for part in ["Title:    Anti-Party Group", "Table of contents vs body", "✗ no heading", "licence block (kept as metadata)",
+                     "outside the article's container", "toc-heading-missing", "9785264005053"]
+        {
+            #expect(result.stdoutText.contains(part), "\(part) missing from inspect")
+        }
+        #expect(!result.stdoutText.contains("\u{1B}["), "no colour when not a terminal")
+    }
+}
