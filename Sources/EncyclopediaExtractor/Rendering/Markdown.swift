@@ -127,18 +127,30 @@ public enum MarkdownRenderer {
     }
 }
 
-/// Renders the article's prose as plain text: the title, then headings and blocks each on their own
-/// lines, separated by blank lines.
+/// Renders the article as plain text: the title, then headings and blocks each on their own lines,
+/// separated by blank lines. The notes are listed under the article's own "References" (or "Notes")
+/// heading when it has one, else under "Notes" at the end.
 public enum PlainTextRenderer {
     public static func render(_ article: Article) -> String {
         var parts: [String] = [article.title]
+        let notes = article.references.filter { $0.kind == .note }
+        let notesText = notes.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "\n")
+        var notesPlaced = notes.isEmpty
         for block in article.lead { parts.append(render(block)) }
         func renderSection(_ section: Section) {
             parts.append(section.title)
             for block in section.blocks { parts.append(render(block)) }
+            if !notesPlaced, ReferenceReader.kind(forTitle: section.title) == .note {
+                parts.append(notesText)
+                notesPlaced = true
+            }
             section.sections.forEach(renderSection)
         }
         article.sections.forEach(renderSection)
+        if !notesPlaced {
+            parts.append("Notes")
+            parts.append(notesText)
+        }
         return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
 

@@ -133,6 +133,11 @@ struct BodyWalker {
         }
         let name = node.name
         if !protected.contains(node) {
+            if Selectors.chromeElements.contains(name) {
+                flush()
+                record("chrome element <\(name)>", node)
+                return .next
+            }
             if let marker = ClassWords.chromeMarker(of: node) {
                 flush()
                 record("chrome id/class word '\(marker)'", node)

@@ -147,7 +147,18 @@ enum Cleaner {
             }
         }
         let lowered = attribution.lowercased()
-        if lowered.contains("creative commons attribution-sharealike") || lowered.contains("this article is issued from wikipedia") {
+        if let range = lowered.range(of: "attribution-sharealike") {
+            // "Attribution-ShareAlike 4.0 License", "Attribution-ShareAlike License 4.0": a version
+            // written within a few words says which; the family's pages (2011–2016) mean 3.0.
+            let window = lowered[range.upperBound...].prefix(24)
+            let words = window.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," || $0 == "\u{00A0}" })
+            if let version = words.first(where: { $0.count == 3 && $0.first?.isNumber == true && $0.dropFirst().first == "." }) {
+                return License(name: "CC BY-SA \(version)", url: "https://creativecommons.org/licenses/by-sa/\(version)/",
+                               attribution: attribution)
+            }
+            return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
+        }
+        if lowered.contains("this article is issued from wikipedia") {
             return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
         }
         if lowered.contains("gnu free documentation license") {

@@ -7,9 +7,13 @@ enum Selectors {
     /// (ASP.NET wraps the whole page in a `<form>`, so the form itself is kept, its controls are not).
     static let junkElements: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "link", "meta",
-        "input", "select", "textarea", "button", "option", "map", "area", "nav", "aside", "footer", "svg",
-        "canvas", "video", "audio", "base",
+        "input", "select", "textarea", "button", "option", "map", "area", "svg", "canvas", "video", "audio",
+        "base",
     ]
+
+    /// HTML5 landmarks that hold site chrome. They are skipped by the body walk rather than removed
+    /// up front, because a `<footer>` is where MediaWiki and some mirrors print the licence.
+    static let chromeElements: Set<String> = ["nav", "aside", "footer"]
 
     /// Inline elements: their text joins the surrounding paragraph.
     static let inlineElements: Set<String> = [
@@ -38,7 +42,7 @@ enum Selectors {
         "jump", "coordinates", "authority", "portal", "flag", "email", "mbox", "tmbox", "ombox", "navframe",
         "collections", "related", "header", "masthead", "logo", "copyright", "sitenotice", "sitesub",
         "contentsub", "indicators", "personal", "geo", "leftcol", "rightcol", "leftcolumn", "rightcolumn",
-        "sidecol", "leftnav", "rightnav", "topnav",
+        "sidecol", "leftnav", "rightnav", "topnav", "portlet", "dropdown",
     ]
 
     /// Adjacent word pairs that mark chrome where each word alone does not ("left column",
@@ -80,7 +84,7 @@ enum Selectors {
         "crowd sourced content that is contributed to",
         "by using this site, you agree to the",
         "registered trademark of the world public library association",
-        "text is available under the creative commons attribution-sharealike license",
+        "text is available under the creative commons attribution-sharealike",
         "this article is issued from wikipedia",
         "is licensed under the gnu free documentation license",
     ]
