@@ -128,7 +128,7 @@ struct ExtractionPipeline {
         removals += cleaning.removals
 
         if let contentRoot { removals += Self.outsideRemovals(contentRoot: contentRoot, title: titleNode) }
-        let toc = contentRoot.flatMap { TOCReader.read(in: $0) }
+        let toc = contentRoot.flatMap { TOCReader.read(in: $0) } ?? document.root.flatMap { TOCReader.readSidebar(in: $0) }
         var walker: BodyWalker?
         if let contentRoot {
             var body = BodyWalker(

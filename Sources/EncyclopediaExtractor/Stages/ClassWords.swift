@@ -3,11 +3,29 @@ import HTMLTree
 /// Splits ids and classes into lowercase words, at punctuation and at camel-case humps:
 /// `ctl00_LeftColumn` → `ctl00`, `left`, `column`; `mw-panel` → `mw`, `panel`.
 enum ClassWords {
-    static func words(of element: Node) -> [String] {
+    static func words(of element: Node, includingID: Bool = true) -> [String] {
         var result: [String] = []
-        if let id = element.attribute("id") { split(id, into: &result) }
+        if includingID, let id = element.attribute("id"), !isEncodedAnchor(id) { split(id, into: &result) }
         if let classes = element.attribute("class") { split(classes, into: &result) }
         return result
+    }
+
+    /// MediaWiki's dot-encoded heading anchors (".E4.B8.AD_.28Chinese.29") are text, not names: their
+    /// hex pairs would read as words ("ad").
+    static func isEncodedAnchor(_ id: String) -> Bool {
+        let characters = Array(id.utf8)
+        var index = 0
+        while index + 2 < characters.count {
+            if characters[index] == UInt8(ascii: "."), isHexDigit(characters[index + 1]), isHexDigit(characters[index + 2]) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
     }
 
     static func split(_ value: String, into words: inout [String]) {
@@ -37,8 +55,8 @@ enum ClassWords {
     }
 
     /// The chrome word or pair that marks `element`, or nil when its id and class look like content.
-    static func chromeMarker(of element: Node) -> String? {
-        let words = words(of: element)
+    static func chromeMarker(of element: Node, includingID: Bool = true) -> String? {
+        let words = words(of: element, includingID: includingID)
         guard !words.isEmpty else { return nil }
         if words.contains(where: { Selectors.bodyWords.contains($0) }) { return nil }
         for index in words.indices {

@@ -138,7 +138,9 @@ enum Cleaner {
     }
 
     /// Names the licence from its deed URL (`…/licenses/by-sa/3.0/` → "CC BY-SA 3.0") or its wording.
-    static func license(attribution: String, deedURL: String?) -> License? {
+    static func license(attribution: String, deedURL written: String?) -> License? {
+        // Saved pages keep protocol-relative links ("//creativecommons.org/…").
+        let deedURL = written.map { $0.hasPrefix("//") ? "https:" + $0 : $0 }
         if let deedURL, let range = deedURL.range(of: "/licenses/") {
             let parts = deedURL[range.upperBound...].split(separator: "/").map(String.init)
             if let kind = parts.first {

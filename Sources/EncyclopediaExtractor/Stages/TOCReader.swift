@@ -19,6 +19,39 @@ enum TOCReader {
         return TableOfContents(box: box, entries: entries)
     }
 
+    /// The Vector 2022 skin's sidebar contents (`vector-toc`), outside the article's container.
+    static func readSidebar(in document: Node) -> TableOfContents? {
+        guard let box = document.descendants.first(where: { $0.isElement && ClassWords.classTokens(of: $0).contains("vector-toc") }) else {
+            return nil
+        }
+        var entries: [TOCEntry] = []
+        for item in box.descendants where item.isElement(named: "li") {
+            let tokens = ClassWords.classTokens(of: item)
+            guard tokens.contains("vector-toc-list-item"),
+                let link = item.childElements.first(where: { $0.isElement(named: "a") })
+            else { continue }
+            var number = ""
+            var title = ""
+            for span in link.descendants where span.isElement(named: "span") {
+                if ClassWords.classTokens(of: span).contains("vector-toc-numb") {
+                    number = span.text
+                } else if title.isEmpty, !span.text.isEmpty, span.childElements.isEmpty {
+                    title = span.text
+                }
+            }
+            // The "(Top)" entry has no number: it is the lead, not a section.
+            guard !number.isEmpty, !title.isEmpty else { continue }
+            let level = tokens.compactMap { $0.hasPrefix("vector-toc-level-") ? Int($0.dropFirst("vector-toc-level-".count)) : nil }.first
+                ?? levelFromNumber(number) ?? 1
+            var anchor: String?
+            if let href = link.attribute("href"), let hash = href.firstIndex(of: "#") {
+                anchor = String(href[href.index(after: hash)...])
+            }
+            entries.append(TOCEntry(number: number, title: title, level: level, anchor: anchor))
+        }
+        return entries.isEmpty ? nil : TableOfContents(box: box, entries: entries)
+    }
+
     /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
     static func findBox(in root: Node) -> Node? {
         var firstTocText: Node?

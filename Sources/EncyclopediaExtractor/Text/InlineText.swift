@@ -154,8 +154,19 @@ struct InlineGatherer {
             break
         }
         if Self.isHidden(element) { return false }
+        // Chrome inside prose: coordinates widgets, inline share buttons, edit links.
+        // Ids inside prose are anchors, so only classes count, and the one widget id MediaWiki uses.
+        if Self.chromeCarriers.contains(name),
+            ClassWords.chromeMarker(of: element, includingID: false) != nil || element.attribute("id") == "coordinates"
+        {
+            return false
+        }
         return true
     }
+
+    /// Inline elements whose id or class is checked for chrome words (links and emphasis are not:
+    /// their classes describe the text, not the page).
+    static let chromeCarriers: Set<String> = ["span", "div", "small", "sup", "table"]
 
     /// Class words of inline elements that are never part of the text read.
     static let hiddenClassWords: Set<String> = [
