@@ -26,11 +26,6 @@ static inline int encx_parserHalted(htmlParserCtxtPtr context) {
     return context->disableSAX != 0 && context->instate == XML_PARSER_EOF;
 }
 
-/// The libxml2 error number of the last error the parser raised (0 when none).
-static inline int encx_parserErrorNumber(htmlParserCtxtPtr context) {
-    return context->errNo;
-}
-
 /// The message of the last error the parser raised, or NULL.
 static inline const char *encx_parserLastErrorMessage(htmlParserCtxtPtr context) {
     return context->lastError.message;

@@ -239,6 +239,11 @@ public struct DescendantSequence: Sequence {
 
         static func successor(of node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
             if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
+            return following(node, within: root)
+        }
+
+        /// The first node after `node`'s subtree, inside `root`.
+        static func following(_ node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
             var current = node
             while current != root {
                 if let sibling = current.pointee.next { return sibling }
@@ -251,6 +256,13 @@ public struct DescendantSequence: Sequence {
 }
 
 extension Node {
+    /// The node after this one's subtree in document order, without leaving `root`: the next
+    /// sibling, else the next sibling of the nearest ancestor below `root` that has one.
+    /// Walks that skip a subtree use it in place of recursion.
+    public func nextSkippingChildren(within root: Node) -> Node? {
+        DescendantSequence.Iterator.following(pointer, within: root.pointer).map { Node(document: document, pointer: $0) }
+    }
+
     /// True when this node comes before `other` in document order (an ancestor comes before its
     /// descendants). Nodes of different documents, or removed ones, are never ordered.
     public func precedes(_ other: Node) -> Bool {

@@ -104,14 +104,14 @@ enum BlockReader {
         while let node = current {
             if node.isElement(named: "ul") || node.isElement(named: "ol") {
                 found.append(node)
-                current = InlineGatherer.successor(of: node, within: item)
+                current = node.nextSkippingChildren(within: item)
                 continue
             }
             if node.isElement, let child = node.firstChild {
                 current = child
                 continue
             }
-            current = InlineGatherer.successor(of: node, within: item)
+            current = node.nextSkippingChildren(within: item)
         }
         return found
     }

@@ -58,7 +58,7 @@ struct BodyWalker {
     mutating func walk() {
         var current: Node?
         if let start {
-            current = InlineGatherer.successor(of: start, within: root)
+            current = start.nextSkippingChildren(within: root)
         } else {
             current = root.firstChild
         }
@@ -296,7 +296,7 @@ struct BodyWalker {
         guard let heading = Selectors.chromeBoxHeadings.first(where: { first == $0 || first.hasPrefix($0 + ":") }) else {
             return nil
         }
-        if node.contains(where: { $0 == toc }) { return nil }
+        if let toc, node.contains(toc) { return nil }
         return heading
     }
 
@@ -356,13 +356,5 @@ struct BodyWalker {
         }
         guard links >= Self.linkBoxMinimumLinks, allText > 0 else { return false }
         return Double(linkText) / Double(allText) >= Self.linkBoxMinimumShare
-    }
-}
-
-extension Node {
-    /// True when the subtree holds a node matching `predicate`.
-    func contains(where predicate: (Node) -> Bool) -> Bool {
-        if predicate(self) { return true }
-        return descendants.contains(where: predicate)
     }
 }

@@ -103,8 +103,6 @@ enum Selectors {
 
     // MARK: The MediaWiki body
 
-    /// Class words of the table of contents box.
-    static let tocClassWords: Set<String> = ["toc", "toclimit-2", "toclimit-3"]
     /// Section titles whose lists are references, and the kind they hold.
     static let referenceSectionKinds: [(titles: [String], kind: Reference.Kind)] = [
         (["references", "notes", "footnotes", "citations", "notes and references", "references and notes",

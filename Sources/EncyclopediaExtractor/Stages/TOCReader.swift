@@ -57,7 +57,7 @@ enum TOCReader {
         var firstTocText: Node?
         for node in root.descendants where node.isElement {
             if node.attribute("id") == "toc" { return node }
-            let tokens = ClassTokens(node)
+            let tokens = ClassWords.classTokens(of: node)
             if tokens.contains("toc") || tokens.contains("toccolours") && node.text.lowercased().hasPrefix("contents") {
                 return node
             }
@@ -73,10 +73,6 @@ enum TOCReader {
             if let outermostList, element != outermostList, !(element.isElement(named: "li")) { break }
         }
         return outermostList?.parent ?? outermostList
-    }
-
-    private static func ClassTokens(_ node: Node) -> [String] {
-        ClassWords.classTokens(of: node)
     }
 
     static func entry(for item: Node, in box: Node) -> TOCEntry? {

@@ -64,7 +64,7 @@ struct InlineGatherer {
                 current = child
                 continue
             }
-            current = Self.successor(of: visiting, within: node)
+            current = visiting.nextSkippingChildren(within: node)
         }
     }
 
@@ -85,9 +85,6 @@ struct InlineGatherer {
         newlinePending = false
         return result
     }
-
-    /// True when no text has been gathered.
-    var isEmpty: Bool { buffer.isEmpty }
 
     private mutating func addText(_ node: Node) {
         if newlinePending {
@@ -193,15 +190,5 @@ struct InlineGatherer {
     static func isAbsoluteWebLink(_ href: String) -> Bool {
         let lowered = href.prefix(8).lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
-    }
-
-    static func successor(of node: Node, within root: Node) -> Node? {
-        var current = node
-        while current != root {
-            if let sibling = current.nextSibling { return sibling }
-            guard let up = current.parent else { return nil }
-            current = up
-        }
-        return nil
     }
 }
