@@ -20,12 +20,18 @@ public struct TextBuffer {
 
     /// Appends the text of `node`: its own content for a text node, every descendant text node of an
     /// element except those inside `script`, `style`, `noscript` and `template`; comments never.
-    public mutating func append(textOf node: Node) {
+    /// - Returns: how many bytes of text were read, before whitespace was collapsed.
+    @discardableResult
+    public mutating func append(textOf node: Node) -> Int {
+        var read = 0
         switch node.kind {
         case .text:
-            node.withOwnContent { appendCollapsing($0) }
+            node.withOwnContent { content in
+                read += content.count
+                appendCollapsing(content)
+            }
         case .element:
-            if Self.isSilent(node.pointer) { return }
+            if Self.isSilent(node.pointer) { return 0 }
             var iterator = node.descendants.makeIterator()
             while let current = iterator.next() {
                 let type = current.pointer.pointee.type
@@ -33,14 +39,18 @@ public struct TextBuffer {
                     if let parent = current.pointer.pointee.parent, parent != node.pointer, Self.isSilent(parent) {
                         continue
                     }
-                    current.withOwnContent { appendCollapsing($0) }
+                    current.withOwnContent { content in
+                        read += content.count
+                        appendCollapsing(content)
+                    }
                 } else if type == XML_ELEMENT_NODE, Self.isLineBreak(current.pointer) {
                     appendSpace()
                 }
             }
         case .comment, .other:
-            return
+            break
         }
+        return read
     }
 
     /// Appends a string, collapsing its whitespace the same way.

@@ -30,7 +30,11 @@ enum BlockReader {
     static let maximumRowspan = 500
 
     static func paragraph(_ element: Node) -> BuiltBlock? {
-        let content = InlineGatherer.gather(element)
+        paragraph(from: InlineGatherer.gather(element))
+    }
+
+    /// A paragraph of gathered inline content, or nil when it holds no words.
+    static func paragraph(from content: InlineContent) -> BuiltBlock? {
         guard hasWords(content.text) else { return nil }
         return BuiltBlock(block: .paragraph(text: content.text, cites: content.cites), linkISBNs: content.bookSourceISBNs)
     }
@@ -135,10 +139,9 @@ enum BlockReader {
                 if let term {
                     items.append(Definition(term: term, definition: content.text))
                     termUsed = true
-                } else if hasWords(content.text) {
+                } else if let paragraph = paragraph(from: content) {
                     // MediaWiki indents with <dl><dd> and no term: that is a paragraph, not a definition.
-                    paragraphs.append(BuiltBlock(block: .paragraph(text: content.text, cites: content.cites),
-                                                 linkISBNs: content.bookSourceISBNs))
+                    paragraphs.append(paragraph)
                 }
             }
         }

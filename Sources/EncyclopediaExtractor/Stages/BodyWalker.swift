@@ -98,10 +98,7 @@ struct BodyWalker {
         guard pendingHasContent else { return }
         let content = pending.finish()
         pendingHasContent = false
-        if BlockReader.hasWords(content.text) {
-            events.append(.block(BuiltBlock(block: .paragraph(text: content.text, cites: content.cites),
-                                            linkISBNs: content.bookSourceISBNs)))
-        }
+        if let paragraph = BlockReader.paragraph(from: content) { events.append(.block(paragraph)) }
     }
 
     private mutating func addInline(_ node: Node) {
@@ -305,8 +302,7 @@ struct BodyWalker {
         var buffer = TextBuffer()
         var length = 0
         for descendant in node.descendants where descendant.kind == .text {
-            buffer.append(textOf: descendant)
-            length += descendant.rawText.count
+            length += buffer.append(textOf: descendant)
             if length > limit * 4 { return nil }
         }
         let text = buffer.take()

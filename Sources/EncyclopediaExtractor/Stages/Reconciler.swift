@@ -64,20 +64,32 @@ enum Reconciler {
             }
         }
 
-        // Match TOC entries to body headings: by anchor first, then by title.
+        // Match TOC entries to body headings: by anchor first, then by title; each entry takes the
+        // first heading in body order not already taken. Headings are indexed once by anchor and by
+        // comparable title, so matching stays linear however long the TOC.
         var matchedHeading: [Int?] = Array(repeating: nil, count: toc.count)
         var headingEntry: [Int?] = Array(repeating: nil, count: flat.count)
+        var headingsByAnchor: [String: [Int]] = [:]
+        var headingsByTitle: [String: [Int]] = [:]
+        for (index, section) in flat.enumerated().reversed() {
+            if let anchor = section.anchor { headingsByAnchor[anchor, default: []].append(index) }
+            headingsByTitle[comparable(section.title), default: []].append(index)
+        }
+        /// Pops the first heading of `key`'s list (kept in reverse body order) not yet matched.
+        func take(_ key: String, from index: inout [String: [Int]]) -> Int? {
+            while let candidate = index[key]?.popLast() {
+                if headingEntry[candidate] == nil { return candidate }
+            }
+            return nil
+        }
         for (entryIndex, entry) in toc.enumerated() {
-            if let anchor = entry.anchor,
-                let index = flat.indices.first(where: { headingEntry[$0] == nil && flat[$0].anchor == anchor })
-            {
+            if let anchor = entry.anchor, let index = take(anchor, from: &headingsByAnchor) {
                 matchedHeading[entryIndex] = index
                 headingEntry[index] = entryIndex
             }
         }
         for (entryIndex, entry) in toc.enumerated() where matchedHeading[entryIndex] == nil {
-            let key = comparable(entry.title)
-            if let index = flat.indices.first(where: { headingEntry[$0] == nil && comparable(flat[$0].title) == key }) {
+            if let index = take(comparable(entry.title), from: &headingsByTitle) {
                 matchedHeading[entryIndex] = index
                 headingEntry[index] = entryIndex
             }
