@@ -36,13 +36,22 @@ public struct Extractor: Sendable {
     /// - Throws: ``ExtractionError/unreadable(path:reason:)`` when the file cannot be read, or a
     ///   document error naming the path.
     public func extract(fileAt fileURL: URL) throws(ExtractionError) -> Article {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: fileURL))
-        } catch {
-            throw .unreadable(path: fileURL.path, reason: Self.readableReason(error))
-        }
+        let bytes = try Self.readPage(at: fileURL)
         return try extractWithReport(html: bytes, url: nil, input: fileURL.path).article
+    }
+
+    /// Reads a page's bytes from a file.
+    /// - Parameters:
+    ///   - fileURL: the file.
+    ///   - name: how errors name it (default: its path).
+    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` with a short reason ("no such file",
+    ///   "Permission denied", …).
+    public static func readPage(at fileURL: URL, name: String? = nil) throws(ExtractionError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: fileURL))
+        } catch {
+            throw .unreadable(path: name ?? fileURL.path, reason: readableReason(error))
+        }
     }
 
     /// Extracts the article and reports what was removed and why (what `encx inspect` shows).

@@ -144,15 +144,14 @@ struct Convert: ParsableCommand {
         }
         for note in collected.notes { printError("encx: note: \(note)") }
         let items = collected.items
-        warnAboutIneffectiveOptions(items: items)
+        warnAboutIneffectiveOptions()
         if items.isEmpty {
             printError("encx: warning: no pages found in \(inputs.joined(separator: ", "))" + (glob.map { " matching '\($0)'" } ?? ""))
             return
         }
 
         let mode = try outputMode(items: items)
-        var parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
-        parse.maximumInputSize = maxInputSize
+        let parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
         let extractor = Extractor(ExtractionOptions(parse: parse))
         // Several pages on standard output are always JSON Lines.
         let format: OutputFormat
@@ -174,34 +173,41 @@ struct Convert: ParsableCommand {
         }
         let encoder = compactEncoder()
         let stdout = FileHandle.standardOutput
+        var writeFailure: (any Error)?
         runner.run(tick: { progress.draw() }) { outcome in
             progress.record(outcome.status)
             if outcome.status == .error, let message = outcome.errorMessage {
                 progress.clear()
                 printError("encx: error: \(message)")
             }
-            if let data = outcome.output {
-                switch mode {
-                case .standardOutput: stdout.write(data)
-                case .oneFile: linesFile?.write(data)
-                case .perFile: break
+            do {
+                if let data = outcome.output {
+                    switch mode {
+                    case .standardOutput: stdout.write(data)
+                    case .oneFile: try linesFile?.write(data)
+                    case .perFile: break
+                    }
                 }
-            }
-            if let reportFile {
-                let line = ReportLine(path: outcome.item.displayPath, status: outcome.status.rawValue, error: outcome.errorMessage,
-                                      warnings: outcome.warningCodes, bytes: outcome.bytes, milliseconds: outcome.milliseconds)
-                if var data = try? encoder.encode(line) {
-                    data.append(0x0A)
-                    reportFile.write(data)
+                if let reportFile {
+                    let line = ReportLine(path: outcome.item.displayPath, status: outcome.status.rawValue, error: outcome.errorMessage,
+                                          warnings: outcome.warningCodes, bytes: outcome.bytes, milliseconds: outcome.milliseconds)
+                    try reportFile.write(encoder.encode(line) + Data([0x0A]))
                 }
+            } catch {
+                // A full disk or a vanished folder: stop rather than write an incomplete file.
+                writeFailure = error
+                return false
             }
             return !(failFast && outcome.status == .error)
         }
         progress.clear()
         do {
+            if let writeFailure { throw writeFailure }
             try linesFile?.commit()
             try reportFile?.commit()
         } catch {
+            linesFile?.discard()
+            reportFile?.discard()
             printError("encx: error: cannot finish writing: \(error.localizedDescription)")
             throw ExitCode(1)
         }
@@ -244,7 +250,7 @@ struct Convert: ParsableCommand {
         return .perFile(directory)
     }
 
-    private func warnAboutIneffectiveOptions(items: [InputItem]) {
+    private func warnAboutIneffectiveOptions() {
         if skipExisting && (output == nil || format == .jsonl) {
             printError("encx: warning: --skip-existing does nothing without --output DIR (it compares per-page output files).")
         }
@@ -253,12 +259,6 @@ struct Convert: ParsableCommand {
             return FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
         }) {
             printError("encx: warning: --glob only filters files found in folders; no folder was given.")
-        }
-        if jobs > 1 && items.count == 1 {
-            // One page: parallelism cannot help, and that is fine; nothing to say.
-        }
-        if output == nil && format == .jsonl && items.count == 1 && quiet == false {
-            // JSON Lines of one article is one line: nothing to warn about.
         }
     }
 
@@ -296,11 +296,13 @@ struct Convert: ParsableCommand {
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) }
         var bytes: [UInt8] = []
         func failure(_ message: String, code: String) -> PageOutcome {
+            // In JSON Lines output a failed input still gets its line.
             var output: Data?
-            if case .standardOutput(true) = mode, let line = try? compactEncoder().encode(FailureLine(input: item.displayPath, error: message, errorCode: code)) {
-                output = line + Data([0x0A])
-            } else if case .oneFile = mode, let line = try? compactEncoder().encode(FailureLine(input: item.displayPath, error: message, errorCode: code)) {
-                output = line + Data([0x0A])
+            switch mode {
+            case .standardOutput(lines: true), .oneFile:
+                output = try? compactEncoder().encode(FailureLine(input: item.displayPath, error: message, errorCode: code)) + Data([0x0A])
+            case .standardOutput(lines: false), .perFile:
+                output = nil
             }
             return PageOutcome(index: index, item: item, status: .error, output: output, errorMessage: message,
                                warningCodes: [], bytes: bytes.count, milliseconds: elapsed())
@@ -314,14 +316,14 @@ struct Convert: ParsableCommand {
                                    warningCodes: [], bytes: 0, milliseconds: elapsed())
             }
         }
-        do {
+        do throws(ExtractionError) {
             if let url = item.url {
-                bytes = [UInt8](try Data(contentsOf: url))
+                bytes = try Extractor.readPage(at: url, name: item.displayPath)
             } else {
                 bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             }
         } catch {
-            return failure("\(item.displayPath): cannot read the file (\(readableReason(error)))", code: "unreadable")
+            return failure(error.description, code: error.code)
         }
         let article: Article
         do {
@@ -351,13 +353,5 @@ struct Convert: ParsableCommand {
             let inputDate = (try? manager.attributesOfItem(atPath: input.path))?[.modificationDate] as? Date
         else { return false }
         return outputDate >= inputDate
-    }
-
-    static func readableReason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }

@@ -29,11 +29,11 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
-        do {
+        do throws(ExtractionError) {
             bytes = page == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                : [UInt8](try Data(contentsOf: URL(fileURLWithPath: page)))
+                : try Extractor.readPage(at: URL(fileURLWithPath: page), name: page)
         } catch {
-            printError("encx: error: \(page): cannot read the file (\(Convert.readableReason(error)))")
+            printError("encx: error: \(error)")
             throw ExitCode(1)
         }
         let extraction: Extraction

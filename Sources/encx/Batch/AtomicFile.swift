@@ -4,23 +4,18 @@ import Foundation
 /// temporary file in the same folder, which is then renamed into place.
 enum AtomicFile {
     static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).encx-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
+        let file = try StreamingAtomicFile(url: url)
         do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
-                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+            try file.write(data)
+            try file.commit()
         } catch {
-            unlink(temporary.path)
+            file.discard()
             throw error
         }
     }
 }
 
-/// A file written line by line to a temporary path and renamed into place when finished.
+/// A file written piece by piece to a temporary path and renamed into place when finished.
 final class StreamingAtomicFile {
     let url: URL
     private let temporary: URL
@@ -30,22 +25,24 @@ final class StreamingAtomicFile {
         self.url = url
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).encx-\(getpid()).tmp")
+        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).encx-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         handle = try FileHandle(forWritingTo: temporary)
     }
 
-    func write(_ data: Data) {
-        handle.write(data)
+    func write(_ data: Data) throws {
+        try handle.write(contentsOf: data)
     }
 
     /// Closes the file and moves it into place.
     func commit() throws {
         try handle.close()
         guard rename(temporary.path, url.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
         }
     }
 
