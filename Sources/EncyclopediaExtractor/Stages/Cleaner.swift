@@ -52,6 +52,9 @@ enum Cleaner {
         "span", "font", "small", "form", "body",
     ]
 
+    /// Every licence and footer sentence marker.
+    private static let boilerplateMarkers = Selectors.licenceMarkers + Selectors.footerMarkers
+
     /// The most text a licence or footer block can hold; the family's licence block is about 1,300
     /// characters, so a block several times that size is an article container that holds it.
     static let maximumBoilerplateLength = 4000
@@ -59,36 +62,61 @@ enum Cleaner {
     /// Finds licence and footer blocks (not removed: the body walk skips them) and reads the licence.
     static func findBoilerplate(in document: Document, result: inout CleaningResult) {
         guard let root = document.root else { return }
-        var checked: Set<Node> = []
+        /// What a block's text says, worked out once per block however many text nodes it holds.
+        enum Verdict {
+            case plain
+            /// A licence or footer block of boilerplate size: it is the unit (once).
+            case sized(isLicence: Bool, text: String)
+            /// A large container holding a marker: only its own marked text nodes are units.
+            case large(isLicence: Bool)
+            case taken
+        }
+        var verdicts: [Node: Verdict] = [:]
         var licenceBlocks: [Node] = []
+        var unitTexts: [Node: String] = [:]
         for node in root.descendants where node.kind == .text {
             let ownText = node.text
-            guard !ownText.isEmpty, let block = nearestBlock(above: node), checked.insert(block).inserted else { continue }
-            let text = block.text
-            let lowered = text.lowercased()
-            let isLicence = Selectors.licenceMarkers.contains { lowered.contains($0) }
-            let isFooter = Selectors.footerMarkers.contains { lowered.contains($0) }
-            guard isLicence || isFooter else { continue }
-            let unit: Node
-            if isBoilerplateSized(block, length: text.count) {
-                unit = block
+            guard !ownText.isEmpty, let block = nearestBlock(above: node) else { continue }
+            let verdict: Verdict
+            if let known = verdicts[block] {
+                verdict = known
             } else {
+                let text = block.text
+                let lowered = text.lowercased()
+                let isLicence = Selectors.licenceMarkers.contains { lowered.contains($0) }
+                let isFooter = Selectors.footerMarkers.contains { lowered.contains($0) }
+                if !isLicence && !isFooter {
+                    verdict = .plain
+                } else if isBoilerplateSized(block, length: text.count) {
+                    verdict = .sized(isLicence: isLicence, text: text)
+                } else {
+                    verdict = .large(isLicence: isLicence)
+                }
+                verdicts[block] = verdict
+            }
+            let unit: Node
+            let unitText: String
+            let isLicence: Bool
+            switch verdict {
+            case .plain, .taken:
+                continue
+            case let .sized(licence, text):
+                verdicts[block] = .taken
+                (unit, unitText, isLicence) = (block, text, licence)
+            case let .large(licence):
                 // The sentence sits loose in a large container: take only the text that says it.
                 let ownLowered = ownText.lowercased()
-                guard (Selectors.licenceMarkers + Selectors.footerMarkers).contains(where: { ownLowered.contains($0) }) else {
-                    checked.remove(block)
-                    continue
-                }
-                checked.remove(block)
-                unit = node
+                guard boilerplateMarkers.contains(where: { ownLowered.contains($0) }) else { continue }
+                (unit, unitText, isLicence) = (node, ownText, licence)
             }
             if result.boilerplate.contains(where: { $0.contains(unit) }) { continue }
             result.boilerplate.removeAll { unit.contains($0) }
             result.boilerplate.append(unit)
+            unitTexts[unit] = unitText
             if isLicence { licenceBlocks.append(unit) } else { result.footerFound = true }
             result.removals.append(Removal(
                 rule: isLicence ? "licence block (kept as metadata)" : "site footer", element: unit.name,
-                excerpt: String(unit.text.prefix(Removal.excerptLength))))
+                excerpt: String(unitText.prefix(Removal.excerptLength))))
         }
         result.boilerplate.sort { $0.precedes($1) }
         licenceBlocks.removeAll { block in !result.boilerplate.contains(block) }
@@ -97,7 +125,7 @@ enum Cleaner {
         var attribution = TextBuffer()
         var deedURL: String?
         for block in licenceBlocks {
-            var text = block.text
+            var text = unitTexts[block] ?? block.text
             // A block holding both the licence sentences and the footer gives only the licence.
             let lowered = text.lowercased()
             if let footer = Selectors.footerMarkers.compactMap({ lowered.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
