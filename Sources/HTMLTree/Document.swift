@@ -2,7 +2,7 @@ import CLibXML2
 
 /// libxml2's parser globals, set up once per process before the first parse on any thread.
 /// `xmlCleanupParser()` is never called: other code in the process may still use libxml2.
-private let libxml2Initialisation: Void = xmlInitParser()
+let libxml2Initialisation: Void = xmlInitParser()
 
 /// A parsed HTML page. Owns libxml2's document and frees it, once, when the last reference goes.
 ///

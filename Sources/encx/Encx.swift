@@ -20,7 +20,7 @@ struct Encx: ParsableCommand {
             Exit status: 0 everything converted; 1 some inputs failed; 2 usage error.
             """,
         version: version,
-        subcommands: [Convert.self, Inspect.self, Verify.self]
+        subcommands: [Convert.self, Inspect.self, Verify.self, Bench.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
@@ -28,13 +28,15 @@ struct Encx: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            reportPeakResidentSetIfAsked()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 FileHandle.standardError.write(Data("Run 'encx help' for usage.\n".utf8))
+                reportPeakResidentSetIfAsked()
                 Foundation.exit(2)
             }
+            reportPeakResidentSetIfAsked()
             exit(withError: error)
         }
     }
