@@ -38,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (Scripts/fuzz builds them with -sanitize=fuzzer); built normally they replay
+        // saved inputs through the same checks.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver"]),
+        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver"]),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
         // Drives the built `encx` executable end to end.
