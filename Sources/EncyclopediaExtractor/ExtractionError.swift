@@ -8,6 +8,8 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     case unreadable(path: String, reason: String)
     /// The page is gzip-compressed and could not be inflated (damaged, truncated, or a bomb).
     case compressed(input: String, error: GzipError)
+    /// Extraction ran past ``ExtractionOptions/timeLimit``; `stage` names where it was stopped.
+    case timeLimitExceeded(input: String, limit: Duration, stage: String)
 
     /// A short stable code for reports.
     public var code: String {
@@ -16,6 +18,7 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadable: "unreadable"
         case let .compressed(_, error):
             if case .tooLarge = error.reason { "decompressed-too-large" } else { "bad-gzip" }
+        case .timeLimitExceeded: "time-limit"
         }
     }
 
@@ -25,6 +28,8 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .document(error): error.description
         case let .unreadable(path, reason): "\(path): cannot read the file (\(reason))"
         case let .compressed(input, error): "\(input): \(error)"
+        case let .timeLimitExceeded(input, limit, stage):
+            "\(input): extraction stopped after the time limit of \(limit.formatted(.units(allowed: [.seconds, .milliseconds], width: .wide))) (in \(stage)); raise it with --time-limit"
         }
     }
 }

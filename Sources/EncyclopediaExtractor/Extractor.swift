@@ -59,6 +59,7 @@ public struct Extractor: Sendable {
     /// gzip-compressed bytes (a `.gz` file, or a page saved with its `Content-Encoding`) are inflated
     /// first, up to ``ExtractionOptions/maximumDecompressedSize``.
     public func extractWithReport(html: [UInt8], url: String?, input: String) throws(ExtractionError) -> Extraction {
+        let deadline = Deadline(options.timeLimit)
         var bytes = html
         if Gzip.isGzip(bytes) {
             do {
@@ -73,7 +74,8 @@ public struct Extractor: Sendable {
         } catch {
             throw .document(error)
         }
-        return ExtractionPipeline(document: document, callerURL: url, options: options).run()
+        try deadline.check(input: input, stage: "parsing")
+        return try ExtractionPipeline(document: document, callerURL: url, options: options, deadline: deadline).run()
     }
 
     static func readableReason(_ error: any Error) -> String {
@@ -106,12 +108,14 @@ struct ExtractionPipeline {
     let document: Document
     let callerURL: String?
     let options: ExtractionOptions
+    let deadline: Deadline
 
     /// Paragraph-like elements shorter than this do not vote for the body container: captions,
     /// menu items and bylines run shorter, article sentences longer.
     static let minimumVotingText = 40
 
-    func run() -> Extraction {
+    func run() throws(ExtractionError) -> Extraction {
+        func check(_ stage: String) throws(ExtractionError) { try deadline.check(input: document.input, stage: stage) }
         let metadata = MetadataReader.read(document)
         var removals: [Removal] = []
         var warnings: [Warning] = []
@@ -133,8 +137,10 @@ struct ExtractionPipeline {
         if let contentRoot {
             Cleaner.readCategories(in: document, contentRoot: contentRoot, protected: protected, result: &cleaning)
         }
+        try check("cleaning")
         Cleaner.findBoilerplate(in: document, result: &cleaning)
         removals += cleaning.removals
+        try check("the licence search")
 
         if let contentRoot { removals += Self.outsideRemovals(contentRoot: contentRoot, title: titleNode) }
         let toc = contentRoot.flatMap { TOCReader.read(in: $0) } ?? document.root.flatMap { TOCReader.readSidebar(in: $0) }
@@ -142,8 +148,9 @@ struct ExtractionPipeline {
         if let contentRoot {
             var body = BodyWalker(
                 root: contentRoot, start: titleNode, toc: toc?.box, boilerplate: Set(cleaning.boilerplate),
-                bodyAnchor: bodyAnchor, protected: protected, options: options)
+                bodyAnchor: bodyAnchor, protected: protected, options: options, deadline: deadline)
             body.walk()
+            try check("the body walk")
             removals += body.removals
             walker = body
         }
@@ -153,6 +160,7 @@ struct ExtractionPipeline {
         warnings += body.warnings
         let referenceOutput = ReferenceReader.read(body: body)
         warnings += referenceOutput.warnings
+        try check("the references")
         let infobox = walker?.infobox ?? []
         var collector = ISBNCollector()
         collector.collect(body: body, infobox: infobox, references: referenceOutput.references)
@@ -179,9 +187,13 @@ struct ExtractionPipeline {
             warnings.append(Warning(code: "license-missing",
                                     message: "The page has no licence block; the article's licence is unknown."))
         }
+        if collector.dropped > 0 {
+            warnings.append(Warning(code: "isbn-limit",
+                                    message: "The page holds more than \(Article.maximumISBNs) distinct ISBNs; \(collector.dropped) more were not kept."))
+        }
         for isbn in collector.isbns where !isbn.valid {
             warnings.append(Warning(code: "isbn-invalid",
-                                    message: "ISBN \(isbn.text) (in \(isbn.foundIn.joined(separator: ", "))) fails its checksum; it is kept with \"valid\": false."))
+                                    message: "ISBN \(isbn.text) (in \(Self.places(isbn.foundIn))) fails its checksum; it is kept with \"valid\": false."))
         }
         if body.lead.isEmpty && body.sections.isEmpty {
             warnings.append(Warning(code: "empty-article", message: "No article text was found on the page."))
@@ -201,6 +213,11 @@ struct ExtractionPipeline {
             license: cleaning.license,
             warnings: warnings)
         return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description)
+    }
+
+    /// Places for a message: all of them, or the first three and how many more.
+    static func places(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(3).joined(separator: ", ") + " and \(paths.count - 3) more"
     }
 
     /// Records what lies outside the article's container (side columns, header, footer menus) and,
@@ -242,8 +259,10 @@ struct ExtractionPipeline {
     private func documentWarnings() -> [Warning] {
         var warnings: [Warning] = []
         if let truncation = document.truncation {
-            warnings.append(Warning(code: "parse-truncated",
-                                    message: "The page nests elements deeper than \(truncation.depthLimit) levels; libxml2 stopped there and the rest of the page is missing (allow deep nesting to read it)."))
+            let message = truncation.isDepthLimit
+                ? "The page nests elements deeper than \(truncation.depthLimit) levels; libxml2 stopped there and the rest of the page is missing (allow deep nesting to read it)."
+                : "libxml2 stopped reading the page early (\(truncation.libxml2Message)); the rest of the page is missing."
+            warnings.append(Warning(code: "parse-truncated", message: message))
         }
         if document.repairs.replacedSequences > 0 {
             warnings.append(Warning(code: "encoding-repaired",

@@ -55,37 +55,52 @@ public final class Document {
             throw DocumentError(input: input, reason: .tooLarge(size: decoded.utf8.count, limit: Int(Int32.max)))
         }
 
+        var flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        if options.allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
+        var parse = try Self.parse(decoded.utf8, flags: flags, input: input)
+        if let halt = parse.halt, halt.contains(Self.hugeTextMessage), flags & XML_PARSE_HUGE.rawValue == 0 {
+            // A text node over libxml2's 10,000,000-byte limit (a giant inline script, say) halts the
+            // parser. The input is already bounded by maximumInputSize, so read it again without
+            // libxml2's size limits rather than lose the rest of the page.
+            xmlFreeDoc(parse.document)
+            parse = try Self.parse(decoded.utf8, flags: flags | XML_PARSE_HUGE.rawValue, input: input)
+        }
+        pointer = parse.document
+        self.input = input
+        byteCount = bytes.count
+        encoding = prepared.decision
+        repairs = DecodingRepairs(replacedSequences: decoded.replacedSequences, removedNULs: decoded.removedNULs)
+        savedFromURL = SavedFromComment.url(in: decoded.utf8)
+        if let message = parse.halt {
+            truncation = ParseTruncation(depthLimit: Int(encx_maximumParserDepth()), libxml2Message: message)
+        } else {
+            truncation = nil
+        }
+    }
+
+    /// libxml2's message when a text node passes its size limit (`XML_MAX_TEXT_LENGTH`).
+    static let hugeTextMessage = "huge text node"
+
+    /// One libxml2 parse: the document, and libxml2's message when it halted before the end.
+    private static func parse(_ utf8: [UInt8], flags: UInt32, input: String) throws(DocumentError) -> (document: htmlDocPtr, halt: String?) {
         guard let context = htmlNewParserCtxt() else {
             throw DocumentError(input: input, reason: .parserFailure(detail: "no parser context (out of memory)"))
         }
         defer { htmlFreeParserCtxt(context) }
-        var flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        if options.allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
-        let parsed = decoded.utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+        let parsed = utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
             guard let start = buffer.baseAddress else { return nil }
             return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", Int32(flags))
+                htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", Int32(bitPattern: flags))
             }
         }
         guard let parsed else {
             let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "no document returned"
             throw DocumentError(input: input, reason: .parserFailure(detail: message.trimmingASCIIWhitespace()))
         }
-        pointer = parsed
-        self.input = input
-        byteCount = bytes.count
-        encoding = prepared.decision
-        repairs = DecodingRepairs(replacedSequences: decoded.replacedSequences, removedNULs: decoded.removedNULs)
-        savedFromURL = SavedFromComment.url(in: decoded.utf8)
-        if encx_parserHalted(context) != 0 {
-            let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "parser halted"
-            truncation = ParseTruncation(
-                depthLimit: Int(encx_maximumParserDepth()),
-                libxml2Message: message.trimmingASCIIWhitespace())
-        } else {
-            truncation = nil
-        }
+        guard encx_parserHalted(context) != 0 else { return (parsed, nil) }
+        let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "parser halted"
+        return (parsed, message.trimmingASCIIWhitespace())
     }
 
     deinit {
@@ -120,6 +135,9 @@ public struct ParseTruncation: Sendable, Equatable, CustomStringConvertible {
     public let depthLimit: Int
     /// libxml2's own message, e.g. "Excessive depth in document: 256 use XML_PARSE_HUGE option".
     public let libxml2Message: String
+
+    /// True when the cut is libxml2's nesting limit ("Excessive depth in document").
+    public var isDepthLimit: Bool { libxml2Message.lowercased().contains("depth") }
 
     public var description: String {
         "libxml2 stopped parsing early (\(libxml2Message)); content after the cut is missing"

@@ -119,9 +119,13 @@ struct Convert: ParsableCommand {
     @Flag(help: "Let libxml2 build trees nested deeper than 256 levels (HTML_PARSE_HUGE).")
     var allowDeepNesting = false
 
+    @Option(help: "Give up on a page after this many seconds (it is reported as failed and the batch goes on); 0 for no limit.")
+    var timeLimit: Double = Double(ExtractionOptions.defaultTimeLimit.components.seconds)
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use every core.") }
         if maxInputSize < 1 { throw ValidationError("--max-input-size must be a positive number of bytes.") }
+        if !(timeLimit >= 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a number of seconds, 0 for no limit (got \(timeLimit)).") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once.") }
         for input in inputs where input != "-" && !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("No such file or directory: \(input). Give existing pages or folders, or - for standard input.")
@@ -152,7 +156,7 @@ struct Convert: ParsableCommand {
 
         let mode = try outputMode(items: items)
         let parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
-        let extractor = Extractor(ExtractionOptions(parse: parse))
+        let extractor = Extractor(ExtractionOptions(parse: parse, timeLimit: timeLimit > 0 ? .milliseconds(Int64((timeLimit * 1000).rounded(.up))) : nil))
         // Several pages on standard output are always JSON Lines.
         let format: OutputFormat
         if case .standardOutput(lines: true) = mode { format = .jsonl } else { format = self.format }

@@ -6,6 +6,9 @@
 /// Every field has a stable JSON name (the wire format is a public contract; see the README).
 /// Encode with ``ArticleJSON`` for byte-deterministic output.
 public struct Article: Codable, Sendable, Equatable {
+    /// The most distinct ISBNs an article keeps; more are counted in an `isbn-limit` warning.
+    public static let maximumISBNs = 10_000
+
     /// The version of this JSON model. Bumped only for incompatible changes.
     public var schemaVersion: Int
     /// The article's `<h1>` heading, never the `<title>` with its site suffix.

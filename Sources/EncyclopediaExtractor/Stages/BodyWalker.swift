@@ -25,6 +25,7 @@ struct BodyWalker {
     /// Ancestors of the title and of the body anchor: never chrome.
     let protected: Set<Node>
     let options: ExtractionOptions
+    let deadline: Deadline
 
     private(set) var events: [BodyEvent] = []
     private(set) var infobox: [InfoboxField] = []
@@ -33,10 +34,13 @@ struct BodyWalker {
     private var pendingHasContent = false
     /// The title of the last heading, lowercased (reference sections allow link-dense lists).
     private var currentSectionTitle = ""
+    /// How far below the walk's starting level the current node is.
+    private var depth = 0
 
     init(root: Node, start: Node?, toc: Node?, boilerplate: Set<Node>, bodyAnchor: Node?, protected: Set<Node>,
-         options: ExtractionOptions)
+         options: ExtractionOptions, deadline: Deadline)
     {
+        self.deadline = deadline
         self.root = root
         self.start = start
         self.toc = toc
@@ -54,8 +58,22 @@ struct BodyWalker {
     /// Link-density is only measured on boxes this short: side boxes are small, article containers
     /// are not, and the bound keeps the measurement linear.
     static let linkBoxMaximumText = 3000
+    /// … and on boxes of at most this many nodes (an empty-element maze has no text to stop at).
+    static let linkBoxMaximumNodes = 2000
+    /// Chrome phrases and box headings are short and near the top of their box: the searches for
+    /// them give up after this many nodes.
+    static let shortTextMaximumNodes = 400
+    /// Below this many levels of nesting (libxml2's own default limit; deeper trees exist only with
+    /// deep nesting allowed) elements are read as plain containers, without the judgements that look
+    /// through a whole subtree, so a tree nested 50,000 deep is walked in linear time.
+    static let judgedDepth = 256
 
+    /// The walk looks at the clock once every this many nodes.
+    static let deadlineInterval = 4096
+
+    /// Walks the region; returns early when the deadline passes (the pipeline then reports it).
     mutating func walk() {
+        var visited = 0
         var current: Node?
         if let start {
             current = start.nextSkippingChildren(within: root)
@@ -63,10 +81,13 @@ struct BodyWalker {
             current = root.firstChild
         }
         while let node = current {
+            visited += 1
+            if visited % Self.deadlineInterval == 0, deadline.hasPassed { return }
             switch visit(node) {
             case .descend:
                 if let child = node.firstChild {
                     current = child
+                    depth += 1
                     continue
                 }
             case .next:
@@ -88,6 +109,7 @@ struct BodyWalker {
             if let sibling = current.nextSibling { return sibling }
             guard let up = current.parent else { return nil }
             current = up
+            depth -= 1
             // Leaving a container ends the inline run inside it.
             if !Selectors.inlineElements.contains(current.name) { flush() }
         }
@@ -122,6 +144,11 @@ struct BodyWalker {
             break
         }
         if boilerplate.contains(node) { return stopOrSkip(node) }
+        if depth > Self.judgedDepth {
+            // Deeper than any real page nests: keep text, descend into everything else.
+            if !Selectors.inlineElements.contains(node.name) { flush() }
+            return .descend
+        }
         if node == toc {
             flush()
             events.append(.tableOfContents)
@@ -301,7 +328,11 @@ struct BodyWalker {
     private func shortText(_ node: Node, limit: Int) -> String? {
         var buffer = TextBuffer()
         var length = 0
-        for descendant in node.descendants where descendant.kind == .text {
+        var visited = 0
+        for descendant in node.descendants {
+            visited += 1
+            if visited > Self.shortTextMaximumNodes { return nil }
+            guard descendant.kind == .text else { continue }
             length += buffer.append(textOf: descendant)
             if length > limit * 4 { return nil }
         }
@@ -311,7 +342,9 @@ struct BodyWalker {
 
     /// The first non-blank text in the subtree (a box's heading).
     private func firstText(_ node: Node) -> String? {
-        for descendant in node.descendants where descendant.kind == .text {
+        for (visited, descendant) in node.descendants.enumerated() {
+            if visited >= Self.shortTextMaximumNodes { return nil }
+            guard descendant.kind == .text else { continue }
             let text = descendant.text
             if !text.isEmpty { return text }
         }
@@ -328,7 +361,8 @@ struct BodyWalker {
         var links = 0
         var linkText = 0
         var allText = 0
-        for descendant in node.descendants {
+        for (visited, descendant) in node.descendants.enumerated() {
+            if visited >= Self.linkBoxMaximumNodes { return false }
             if descendant.isElement {
                 switch descendant.name {
                 case "h1", "h2", "h3", "h4", "h5", "h6", "p": return false

@@ -1,7 +1,11 @@
 /// Gathers every ISBN of the finished article (prose, lists, tables, infobox, references and
 /// book-source links), validated, deduplicated by ISBN-13, each with the places it sat.
+///
+/// At most ``Article/maximumISBNs`` distinct ISBNs are kept (a hostile page can hold a hundred thousand
+/// digit runs); ``dropped`` counts the rest for the `isbn-limit` warning.
 struct ISBNCollector {
     private(set) var isbns: [ISBN] = []
+    private(set) var dropped = 0
     private var indexByKey: [String: Int] = [:]
 
     mutating func collect(body: ReconciledBody, infobox: [InfoboxField], references: [Reference]) {
@@ -34,7 +38,12 @@ struct ISBNCollector {
         guard let record = ISBNCodec.record(forWritten: written) else { return }
         let key = record.valid ? (record.isbn13 ?? written) : "invalid:" + (ISBNCodec.compact(written) ?? written)
         if let existing = indexByKey[key] {
-            if !isbns[existing].foundIn.contains(path) { isbns[existing].foundIn.append(path) }
+            // Places arrive in document order, so a repeat within one place is always the last one.
+            if isbns[existing].foundIn.last != path { isbns[existing].foundIn.append(path) }
+            return
+        }
+        guard isbns.count < Article.maximumISBNs else {
+            dropped += 1
             return
         }
         var stored = record
