@@ -155,6 +155,17 @@ struct Convert: ParsableCommand {
         }
 
         let mode = try outputMode(items: items)
+        // Files an interrupted earlier run was writing when it died.
+        var unfinished = 0
+        switch mode {
+        case let .perFile(directory): unfinished = UnfinishedFiles.sweep(directory, recursive: true)
+        case let .oneFile(url): unfinished = UnfinishedFiles.sweep(url.deletingLastPathComponent(), recursive: false)
+        case .standardOutput: break
+        }
+        if let report { unfinished += UnfinishedFiles.sweep(URL(fileURLWithPath: report).deletingLastPathComponent(), recursive: false) }
+        if unfinished > 0 && !quiet {
+            printError("encx: note: removed \(unfinished) unfinished temporary file(s) left by an interrupted run")
+        }
         let parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
         let extractor = Extractor(ExtractionOptions(parse: parse, timeLimit: timeLimit > 0 ? .milliseconds(Int64((timeLimit * 1000).rounded(.up))) : nil))
         // Several pages on standard output are always JSON Lines.

@@ -122,6 +122,69 @@ import Testing
         #expect(again.stderr.contains("3 skipped"))
     }
 
+    @Test func aKilledBatchLeavesOnlyCompleteFilesAndResumes() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pages = root.appendingPathComponent("pages")
+        let family = try FileManager.default.contentsOfDirectory(atPath: fixtures.path)
+            .filter { $0.hasSuffix(".html") && !$0.hasPrefix("mediawiki") }.sorted()
+        let total = 400
+        for index in 0..<total {
+            try copyFixture(family[index % family.count], to: pages.appendingPathComponent(String(format: "p%03d.html", index)))
+        }
+        let output = root.appendingPathComponent("out")
+
+        // Start a batch and kill it with SIGKILL once some outputs exist.
+        let process = Process()
+        process.executableURL = encxBinary
+        process.arguments = ["convert", pages.path, "--output", output.path, "--jobs", "2", "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func finished() -> [String] { files(under: output).filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") } }
+        let giveUp = Date().addingTimeInterval(120)
+        while finished().count < 20 && process.isRunning && Date() < giveUp { usleep(10_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the batch finished before it could be killed")
+
+        // Every output present is a complete article.
+        let complete = finished()
+        #expect(complete.count >= 20 && complete.count < total)
+        for name in complete {
+            let data = try Data(contentsOf: output.appendingPathComponent(name))
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            #expect(object?["title"] is String, "\(name) is not a complete article")
+        }
+
+        // Resume: the rest is converted, leftovers are swept, the report names every input once.
+        let report = root.appendingPathComponent("report.jsonl")
+        let again = try encx(["convert", pages.path, "--output", output.path, "--skip-existing", "--report", report.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(files(under: output) == (0..<total).map { String(format: "p%03d.json", $0) }, "no temporary files are left")
+        let records = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let paths = records.compactMap { $0["path"] as? String }
+        #expect(paths.count == total && Set(paths).count == total)
+        #expect(records.filter { $0["status"] as? String == "skipped" }.count == complete.count)
+        #expect(records.allSatisfy { ["ok", "warning", "skipped"].contains($0["status"] as? String ?? "") })
+    }
+
+    @Test func temporaryNamesOfDeadWritersAreRecognised() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A pid far above any live process (pid_max is at most 4,194,304) stands for a dead run.
+        let stale = directory.appendingPathComponent(".p001.json.encx-4999999-1A2B3C4D.tmp")
+        let live = directory.appendingPathComponent(".p002.json.encx-\(getpid())-1A2B3C4D.tmp")
+        let page = directory.appendingPathComponent("p003.html")
+        for file in [stale, live] { try Data("{".utf8).write(to: file) }
+        try copyFixture("stub-lead-only.html", to: page)
+        let result = try encx(["convert", page.path, "--output", directory.path])
+        #expect(result.stderr.contains("removed 1 unfinished temporary file"))
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path), "a live writer's file is kept")
+    }
+
     @Test func helpAndVersion() throws {
         let version = try encx(["--version"])
         #expect(version.status == 0)

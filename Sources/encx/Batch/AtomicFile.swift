@@ -52,3 +52,35 @@ final class StreamingAtomicFile {
         unlink(temporary.path)
     }
 }
+
+/// Temporary files an interrupted run (`kill -9`, a power cut) left behind: `.NAME.encx-PID-ID.tmp`
+/// whose process no longer exists. A new run into the same place removes them.
+enum UnfinishedFiles {
+    /// Removes unfinished files of dead runs under `directory` (recursively when `recursive`), keeping
+    /// those of live processes (another run writing there now); returns how many were removed.
+    static func sweep(_ directory: URL, recursive: Bool) -> Int {
+        let manager = FileManager.default
+        let paths: [String]
+        if recursive {
+            guard let enumerator = manager.enumerator(atPath: directory.path) else { return 0 }
+            paths = enumerator.compactMap { $0 as? String }
+        } else {
+            paths = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+        }
+        var removed = 0
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            guard let pid = writerProcess(ofTemporaryName: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink(directory.appendingPathComponent(path).path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    /// The process id in a temporary file name `StreamingAtomicFile` makes, or nil for any other name.
+    static func writerProcess(ofTemporaryName name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".encx-", options: .backwards) else { return nil }
+        let rest = name[marker.upperBound...].dropLast(4)
+        guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { return nil }
+        return pid
+    }
+}
