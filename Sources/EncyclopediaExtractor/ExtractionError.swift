@@ -8,6 +8,8 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     case unreadable(path: String, reason: String)
     /// The page is gzip-compressed and could not be inflated (damaged, truncated, or a bomb).
     case compressed(input: String, error: GzipError)
+    /// The input is a single-file web archive (MHTML) that could not be unpacked.
+    case mhtml(input: String, reason: String)
     /// Extraction ran past ``ExtractionOptions/timeLimit``; `stage` names where it was stopped.
     case timeLimitExceeded(input: String, limit: Duration, stage: String)
 
@@ -19,6 +21,7 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .compressed(_, error):
             if case .tooLarge = error.reason { "decompressed-too-large" } else { "bad-gzip" }
         case .timeLimitExceeded: "time-limit"
+        case .mhtml: "bad-mhtml"
         }
     }
 
@@ -28,6 +31,7 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .document(error): error.description
         case let .unreadable(path, reason): "\(path): cannot read the file (\(reason))"
         case let .compressed(input, error): "\(input): \(error)"
+        case let .mhtml(input, reason): "\(input): cannot unpack the MHTML archive (\(reason))"
         case let .timeLimitExceeded(input, limit, stage):
             "\(input): extraction stopped after the time limit of \(limit.formatted(.units(allowed: [.seconds, .milliseconds], width: .wide))) (in \(stage)); raise it with --time-limit"
         }

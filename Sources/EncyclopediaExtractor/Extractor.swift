@@ -58,8 +58,14 @@ public struct Extractor: Sendable {
     ///
     /// gzip-compressed bytes (a `.gz` file, or a page saved with its `Content-Encoding`) are inflated
     /// first, up to ``ExtractionOptions/maximumDecompressedSize``.
-    public func extractWithReport(html: [UInt8], url: String?, input: String) throws(ExtractionError) -> Extraction {
+    ///
+    /// An MHTML archive (`.mht`, `.mhtml`) is unpacked to its HTML part first. `origin` carries what a
+    /// container (a WARC record) says about the page: its URL and the HTTP charset.
+    public func extractWithReport(html: [UInt8], url: String?, input: String,
+                                  origin: PageOrigin = PageOrigin()) throws(ExtractionError) -> Extraction
+    {
         let deadline = Deadline(options.timeLimit)
+        var origin = origin
         var bytes = html
         if Gzip.isGzip(bytes) {
             do {
@@ -68,14 +74,26 @@ public struct Extractor: Sendable {
                 throw .compressed(input: input, error: error)
             }
         }
+        if MHTMLPage.looksLikeMHTML(bytes) {
+            do {
+                let page = try MHTMLPage(bytes)
+                bytes = page.html
+                origin.savedFromURL = origin.savedFromURL ?? page.location
+                origin.charset = origin.charset ?? page.charset
+            } catch {
+                throw .mhtml(input: input, reason: error.reason)
+            }
+        }
+        var parseOptions = options.parse
+        parseOptions.transportCharset = origin.charset ?? parseOptions.transportCharset
         let document: Document
         do {
-            document = try Document(bytes: bytes, input: input, options: options.parse)
+            document = try Document(bytes: bytes, input: input, options: parseOptions)
         } catch {
             throw .document(error)
         }
         try deadline.check(input: input, stage: "parsing")
-        return try ExtractionPipeline(document: document, callerURL: url, options: options, deadline: deadline).run()
+        return try ExtractionPipeline(document: document, callerURL: url, origin: origin, options: options, deadline: deadline).run()
     }
 
     static func readableReason(_ error: any Error) -> String {
@@ -107,6 +125,7 @@ public struct Extraction: Sendable, Equatable {
 struct ExtractionPipeline {
     let document: Document
     let callerURL: String?
+    let origin: PageOrigin
     let options: ExtractionOptions
     let deadline: Deadline
 
@@ -174,9 +193,10 @@ struct ExtractionPipeline {
         }
 
         // Source and site.
-        let url = metadata.canonicalURL ?? document.savedFromURL ?? metadata.openGraphURL ?? callerURL
+        let savedFrom = document.savedFromURL ?? origin.savedFromURL
+        let url = origin.fetchedURL ?? metadata.canonicalURL ?? savedFrom ?? metadata.openGraphURL ?? callerURL
         let recognition = SiteRecognizer.recognise(
-            metadata: metadata, urls: [metadata.canonicalURL, document.savedFromURL, metadata.openGraphURL, callerURL].compactMap { $0 },
+            metadata: metadata, urls: [origin.fetchedURL, metadata.canonicalURL, savedFrom, metadata.openGraphURL, callerURL].compactMap { $0 },
             licenceText: cleaning.licenceText, footerFound: cleaning.footerFound)
         if recognition.site == nil || (!recognition.isFamily && !recognition.isMediaWiki) {
             warnings.append(Warning(code: "unrecognised-site",

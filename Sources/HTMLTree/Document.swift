@@ -45,7 +45,7 @@ public final class Document {
             } catch {
                 return .failure(error)
             }
-            let decision = EncodingSniffer.decide(raw, forced: options.forcedEncoding)
+            let decision = EncodingSniffer.decide(raw, forced: options.forcedEncoding, transportLabel: options.transportCharset)
             return .success((decision, InputDecoder.decode(raw, as: decision.encoding)))
         }
         let prepared: (decision: EncodingDecision, decoded: DecodedInput) = try outcome.get()

@@ -9,6 +9,9 @@ public struct EncodingDecision: Sendable, Equatable, CustomStringConvertible {
         /// A `<meta charset>`, `<meta http-equiv="Content-Type">` or XML declaration in the first
         /// 1024 bytes, with the label as written.
         case declared(label: String)
+        /// The charset of the transport that delivered the page (an HTTP `Content-Type` header in a
+        /// WARC record, a MIME part's header in MHTML), which outranks the page's own declaration.
+        case transport(label: String)
         /// Nothing was declared and the bytes are valid UTF-8.
         case validUTF8
         /// Nothing usable was declared and the bytes are not valid UTF-8: windows-1252, as browsers do.
@@ -29,6 +32,7 @@ public struct EncodingDecision: Sendable, Equatable, CustomStringConvertible {
         case .forcedByCaller: text = "\(encoding.name), forced by the caller"
         case .byteOrderMark: text = "\(encoding.name), from the byte-order mark"
         case let .declared(label): text = "\(encoding.name), declared in the page as \"\(label)\""
+        case let .transport(label): text = "\(encoding.name), from the transport's Content-Type charset \"\(label)\""
         case .validUTF8: text = "\(encoding.name), undeclared; the bytes are valid UTF-8"
         case .windows1252Fallback: text = "\(encoding.name), undeclared; the bytes are not valid UTF-8"
         }

@@ -7,7 +7,7 @@ enum EncodingSniffer {
     static let prescanLength = 1024
 
     /// The decision for `bytes`, honouring a forced encoding.
-    static func decide(_ bytes: UnsafeRawBufferPointer, forced: TextEncoding?) -> EncodingDecision {
+    static func decide(_ bytes: UnsafeRawBufferPointer, forced: TextEncoding?, transportLabel: String? = nil) -> EncodingDecision {
         if let forced {
             return EncodingDecision(encoding: forced, basis: .forcedByCaller, ignoredDeclaration: nil)
         }
@@ -15,6 +15,18 @@ enum EncodingSniffer {
             return EncodingDecision(encoding: bom.encoding, basis: .byteOrderMark, ignoredDeclaration: nil)
         }
         var ignored: String?
+        // As browsers do: a byte-order mark, then the transport's charset, then the page's <meta>.
+        if let label = transportLabel?.trimmingASCIIWhitespace(), !label.isEmpty {
+            let encoding = TextEncoding(label: label)
+            // Servers often say UTF-8 by default; when the bytes are not UTF-8 and the page itself
+            // declares another encoding, the page knows better.
+            let contradicted = encoding == .utf8 && !UTF8Validation.isValid(bytes)
+                && declaredLabel(bytes).map { TextEncoding(label: $0) != .utf8 } == true
+            if !contradicted, encoding == .utf8 || encoding == .windows1252 || InputDecoder.canConvert(from: encoding) {
+                return EncodingDecision(encoding: encoding, basis: .transport(label: label), ignoredDeclaration: nil)
+            }
+            if !contradicted { ignored = label }
+        }
         if let label = declaredLabel(bytes) {
             let encoding = TextEncoding(label: label)
             if encoding == .utf8 || encoding == .windows1252 || InputDecoder.canConvert(from: encoding) {

@@ -12,13 +12,18 @@ public struct ParseOptions: Sendable, Equatable {
     public var allowsDeepNesting: Bool
     /// Decodes the input with this encoding whatever its byte-order mark or `<meta>` declaration says.
     public var forcedEncoding: TextEncoding?
+    /// The charset label the transport gave (an HTTP or MIME `Content-Type` parameter): used after a
+    /// byte-order mark and before the page's own `<meta>` declaration, as browsers do.
+    public var transportCharset: String?
 
     /// Creates options; every parameter has a safe default.
     public init(
         maximumInputSize: Int = ParseOptions.defaultMaximumInputSize,
         allowsDeepNesting: Bool = false,
-        forcedEncoding: TextEncoding? = nil
+        forcedEncoding: TextEncoding? = nil,
+        transportCharset: String? = nil
     ) {
+        self.transportCharset = transportCharset
         self.maximumInputSize = maximumInputSize
         self.allowsDeepNesting = allowsDeepNesting
         self.forcedEncoding = forcedEncoding

@@ -17,23 +17,26 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     }
 }
 
-/// A JSON Lines record: the article's fields plus the input it came from.
+/// A JSON Lines record: the article's fields plus the input it came from (and its WARC record).
 private struct ArticleLine: Encodable {
     let input: String
+    let warc: WARCRecordInfo?
     let article: Article
 
-    private enum Key: String, CodingKey { case input }
+    private enum Key: String, CodingKey { case input, warc }
 
     func encode(to encoder: any Encoder) throws {
         try article.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(input, forKey: .input)
+        try container.encodeIfPresent(warc, forKey: .warc)
     }
 }
 
-/// A JSON Lines record for an input that failed.
+/// A JSON Lines record for an input (or WARC record) that failed.
 private struct FailureLine: Encodable {
     let input: String
+    let warc: WARCRecordInfo?
     let error: String
     let errorCode: String
 }
@@ -41,17 +44,19 @@ private struct FailureLine: Encodable {
 /// A `--report` record.
 private struct ReportLine: Encodable {
     let path: String
+    let record: String?
     let status: String
     let error: String?
     let warnings: [String]
     let bytes: Int
     let milliseconds: Int
 
-    private enum CodingKeys: String, CodingKey { case path, status, error, warnings, bytes, milliseconds }
+    private enum CodingKeys: String, CodingKey { case path, record, status, error, warnings, bytes, milliseconds }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
+        try container.encodeIfPresent(record, forKey: .record)
         try container.encode(status, forKey: .status)
         try container.encode(error, forKey: .error)
         try container.encode(warnings, forKey: .warnings)
@@ -76,6 +81,13 @@ struct Convert: ParsableCommand {
             all articles go into one JSON Lines file. Files are written to a temporary name and renamed,
             so an interrupted run never leaves half a file.
 
+            WARC files (.warc, .warc.gz: gzip per record or whole) are read record by record: every
+            response record with an HTML payload (HTTP 200; chunked and gzip payloads decoded, the HTTP
+            charset honoured) and every HTML resource record becomes an article whose JSON Lines record
+            carries "warc": {targetURI, date, recordID, offset}; source.url is the target URI. Damaged
+            records are reported and skipped. With --output DIR each WARC file gets one .jsonl file.
+            MHTML files (.mht, .mhtml) are unpacked to their HTML part.
+
             Examples:
               encx convert page.html
               encx convert page.html --format markdown > page.md
@@ -83,10 +95,12 @@ struct Convert: ParsableCommand {
               encx convert saved/ --output articles/ --jobs 4 --report report.jsonl
               encx convert saved/ --output articles/ --skip-existing      # resume an interrupted batch
               encx convert crawl/ --glob '*.htm*' --format jsonl --output all.jsonl
+              encx convert crawl.warc.gz --url-pattern 'worldlibrary\\.org/articles/' --family-only > articles.jsonl
+              encx convert warcs/ --output articles/       # one .jsonl per WARC file
             """
     )
 
-    @Argument(help: "Pages (.html, .htm, .xhtml, .shtml, optionally .gz), folders (read recursively), or - for standard input.")
+    @Argument(help: "Pages (.html, .htm, .xhtml, .shtml, optionally .gz; .mht, .mhtml), WARC files (.warc, .warc.gz), folders (read recursively), or - for standard input.")
     var inputs: [String]
 
     @Option(name: .shortAndLong, help: "A folder for one output per input, or a .jsonl file with --format jsonl.")
@@ -119,6 +133,12 @@ struct Convert: ParsableCommand {
     @Flag(help: "Let libxml2 build trees nested deeper than 256 levels (HTML_PARSE_HUGE).")
     var allowDeepNesting = false
 
+    @Option(help: "Only pages whose URL matches this regular expression (a WARC record's target URI, else the article's source.url); others are counted as filtered.")
+    var urlPattern: String?
+
+    @Flag(help: "Only pages recognised as encyclopedia pages (World Library family or MediaWiki); others are counted as filtered.")
+    var familyOnly = false
+
     @Option(help: "Give up on a page after this many seconds (it is reported as failed and the batch goes on); 0 for no limit.")
     var timeLimit: Double = Double(ExtractionOptions.defaultTimeLimit.components.seconds)
 
@@ -126,6 +146,9 @@ struct Convert: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use every core.") }
         if maxInputSize < 1 { throw ValidationError("--max-input-size must be a positive number of bytes.") }
         if !(timeLimit >= 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a number of seconds, 0 for no limit (got \(timeLimit)).") }
+        if let urlPattern {
+            do { _ = try URLPattern(urlPattern) } catch { throw ValidationError("--url-pattern '\(urlPattern)' is not a valid regular expression.") }
+        }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once.") }
         for input in inputs where input != "-" && !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("No such file or directory: \(input). Give existing pages or folders, or - for standard input.")
@@ -155,6 +178,9 @@ struct Convert: ParsableCommand {
         }
 
         let mode = try outputMode(items: items)
+        if items.contains(where: \.isWARC) && (format == .markdown || format == .text) {
+            printError("encx: note: WARC files are written as JSON Lines whatever --format says (one line per record).")
+        }
         // Files an interrupted earlier run was writing when it died.
         var unfinished = 0
         switch mode {
@@ -171,12 +197,17 @@ struct Convert: ParsableCommand {
         // Several pages on standard output are always JSON Lines.
         let format: OutputFormat
         if case .standardOutput(lines: true) = mode { format = .jsonl } else { format = self.format }
-        let skipExisting = self.skipExisting
-
-        let runner = BatchRunner(items: items, jobs: jobs) { index, item in
-            Self.convert(index: index, item: item, extractor: extractor, format: format, mode: mode, skipExisting: skipExisting)
+        let settings = Settings(extractor: extractor, format: format, mode: mode, skipExisting: skipExisting,
+                                urlPattern: try urlPattern.map(URLPattern.init), familyOnly: familyOnly)
+        let source = WorkSource(items: items, urlPattern: settings.urlPattern) { item in
+            guard settings.skipExisting, case let .perFile(directory) = mode, let url = item.url else { return false }
+            return Self.isUpToDate(directory.appendingPathComponent(Self.outputPath(for: item, format: .jsonl)), comparedWith: url)
         }
-        let progress = ProgressLine(total: items.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let runner = BatchRunner(source: source, jobs: jobs) { index, unit in
+            Self.convert(index: index, unit: unit, settings: settings)
+        }
+        let hasWARC = items.contains(where: \.isWARC)
+        let progress = ProgressLine(total: hasWARC ? nil : items.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         var reportFile: StreamingAtomicFile?
         var linesFile: StreamingAtomicFile?
         do {
@@ -189,6 +220,14 @@ struct Convert: ParsableCommand {
         let encoder = compactEncoder()
         let stdout = FileHandle.standardOutput
         var writeFailure: (any Error)?
+        // With --output DIR, the records of one WARC file go into one .jsonl file, committed when the
+        // next input starts (outcomes arrive in input order, so a WARC's records are contiguous).
+        var warcFile: (path: String, file: StreamingAtomicFile)?
+        func finishWARCFile() throws {
+            guard let current = warcFile else { return }
+            warcFile = nil
+            try current.file.commit()
+        }
         runner.run(tick: { progress.draw() }) { outcome in
             progress.record(outcome.status)
             if outcome.status == .error, let message = outcome.errorMessage {
@@ -196,15 +235,21 @@ struct Convert: ParsableCommand {
                 printError("encx: error: \(message)")
             }
             do {
+                if case .perFile = mode, warcFile?.path != outcome.item.displayPath { try finishWARCFile() }
                 if let data = outcome.output {
                     switch mode {
                     case .standardOutput: stdout.write(data)
                     case .oneFile: try linesFile?.write(data)
-                    case .perFile: break
+                    case let .perFile(directory):
+                        if warcFile == nil {
+                            let url = directory.appendingPathComponent(Self.outputPath(for: outcome.item, format: .jsonl))
+                            warcFile = (outcome.item.displayPath, try StreamingAtomicFile(url: url))
+                        }
+                        try warcFile?.file.write(data)
                     }
                 }
                 if let reportFile {
-                    let line = ReportLine(path: outcome.item.displayPath, status: outcome.status.rawValue, error: outcome.errorMessage,
+                    let line = ReportLine(path: outcome.item.displayPath, record: outcome.warc?.recordID, status: outcome.status.rawValue, error: outcome.errorMessage,
                                           warnings: outcome.warningCodes, bytes: outcome.bytes, milliseconds: outcome.milliseconds)
                     try reportFile.write(encoder.encode(line) + Data([0x0A]))
                 }
@@ -218,9 +263,11 @@ struct Convert: ParsableCommand {
         progress.clear()
         do {
             if let writeFailure { throw writeFailure }
+            try finishWARCFile()
             try linesFile?.commit()
             try reportFile?.commit()
         } catch {
+            warcFile?.file.discard()
             linesFile?.discard()
             reportFile?.discard()
             printError("encx: error: cannot finish writing: \(error.localizedDescription)")
@@ -228,6 +275,10 @@ struct Convert: ParsableCommand {
         }
         if !quiet {
             var summary = progress.summary
+            if source.warcFiles > 0 {
+                let counts = source.warcStatistics
+                summary += "; \(source.warcFiles) WARC file\(source.warcFiles == 1 ? "" : "s"): \(counts.records) records, \(counts.pages) HTML pages, \(counts.ignored) not HTML, \(counts.damaged) damaged"
+            }
             switch mode {
             case let .perFile(directory): summary += "; output in \(directory.path)"
             case let .oneFile(url): summary += "; output in \(url.path)"
@@ -235,7 +286,7 @@ struct Convert: ParsableCommand {
             }
             printError(summary)
         }
-        if progress.failed > 0 || progress.done < items.count { throw ExitCode(1) }
+        if progress.failed > 0 || writeFailure != nil { throw ExitCode(1) }
     }
 
     /// Where outputs go.
@@ -250,13 +301,13 @@ struct Convert: ParsableCommand {
 
     private func outputMode(items: [InputItem]) throws -> OutputMode {
         guard let output else {
-            return .standardOutput(lines: format == .jsonl || items.count > 1)
+            return .standardOutput(lines: format == .jsonl || items.count > 1 || items.contains(where: \.isWARC))
         }
         if format == .jsonl { return .oneFile(URL(fileURLWithPath: output)) }
         let directory = URL(fileURLWithPath: output)
         var seen: [String: String] = [:]
         for item in items {
-            let path = Self.outputPath(for: item, format: format)
+            let path = Self.outputPath(for: item, format: item.isWARC ? .jsonl : format)
             if let other = seen[path] {
                 throw ValidationError("\(other) and \(item.displayPath) would both be written to \(path); convert them in separate runs or from their common folder.")
             }
@@ -284,17 +335,21 @@ struct Convert: ParsableCommand {
         if components.isEmpty { components = ["page"] }
         var name = components.removeLast()
         if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        if name.lowercased().hasSuffix(".warc") {
+            name.removeLast(5)
+        } else if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            name = String(name[..<dot])
+        }
         components.append(name + "." + format.fileExtension)
         return components.joined(separator: "/")
     }
 
-    static func render(_ article: Article, format: OutputFormat, input: String?) throws -> Data {
+    static func render(_ article: Article, format: OutputFormat, input: String?, warc: WARCRecordInfo? = nil) throws -> Data {
         switch format {
         case .json:
             return try ArticleJSON.pretty(article)
         case .jsonl:
-            var data = try compactEncoder().encode(ArticleLine(input: input ?? "-", article: article))
+            var data = try compactEncoder().encode(ArticleLine(input: input ?? "-", warc: warc, article: article))
             data.append(0x0A)
             return data
         case .markdown:
@@ -304,59 +359,92 @@ struct Convert: ParsableCommand {
         }
     }
 
-    static func convert(index: Int, item: InputItem, extractor: Extractor, format: OutputFormat, mode: OutputMode,
-                        skipExisting: Bool) -> PageOutcome
-    {
+    /// What every worker needs, fixed for the run.
+    struct Settings: Sendable {
+        let extractor: Extractor
+        let format: OutputFormat
+        let mode: OutputMode
+        let skipExisting: Bool
+        let urlPattern: URLPattern?
+        let familyOnly: Bool
+    }
+
+    static func convert(index: Int, unit: WorkUnit, settings: Settings) -> PageOutcome {
+        let item = unit.item
         let started = DispatchTime.now()
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) }
         var bytes: [UInt8] = []
+        func outcome(_ status: PageOutcome.Status, output: Data? = nil, error: String? = nil, warnings: [String] = []) -> PageOutcome {
+            PageOutcome(index: index, item: item, warc: unit.warc, status: status, output: output, errorMessage: error,
+                        warningCodes: warnings, bytes: bytes.count, milliseconds: elapsed())
+        }
+        // Records of a WARC file always become JSON Lines, handed to the caller to write in order.
+        let linesOut: Bool
+        switch settings.mode {
+        case .standardOutput(lines: true), .oneFile: linesOut = true
+        case .standardOutput(lines: false): linesOut = false
+        case .perFile: linesOut = item.isWARC
+        }
         func failure(_ message: String, code: String) -> PageOutcome {
             // In JSON Lines output a failed input still gets its line.
-            var output: Data?
-            switch mode {
-            case .standardOutput(lines: true), .oneFile:
-                output = try? compactEncoder().encode(FailureLine(input: item.displayPath, error: message, errorCode: code)) + Data([0x0A])
-            case .standardOutput(lines: false), .perFile:
-                output = nil
-            }
-            return PageOutcome(index: index, item: item, status: .error, output: output, errorMessage: message,
-                               warningCodes: [], bytes: bytes.count, milliseconds: elapsed())
+            let line = linesOut
+                ? try? compactEncoder().encode(FailureLine(input: item.displayPath, warc: unit.warc, error: message, errorCode: code)) + Data([0x0A])
+                : nil
+            return outcome(.error, output: line, error: message)
         }
+
+        var origin = PageOrigin()
+        switch unit.content {
+        case .upToDate:
+            return outcome(.skipped)
+        case let .filtered(_, reason):
+            return outcome(.filtered, error: reason)
+        case let .damaged(_, code, reason):
+            return failure(reason, code: code)
+        case let .record(page):
+            bytes = page.html
+            origin = PageOrigin(archivedPage: page)
+        case .file:
+            do throws(ExtractionError) {
+                if let url = item.url {
+                    bytes = try Extractor.readPage(at: url, name: item.displayPath)
+                } else {
+                    bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                }
+            } catch {
+                return failure(error.description, code: error.code)
+            }
+        }
+
         var destination: URL?
-        if case let .perFile(directory) = mode {
-            let target = directory.appendingPathComponent(outputPath(for: item, format: format))
+        if case let .perFile(directory) = settings.mode, !item.isWARC {
+            let target = directory.appendingPathComponent(outputPath(for: item, format: settings.format))
             destination = target
-            if skipExisting, let source = item.url, isUpToDate(target, comparedWith: source) {
-                return PageOutcome(index: index, item: item, status: .skipped, output: nil, errorMessage: nil,
-                                   warningCodes: [], bytes: 0, milliseconds: elapsed())
+            if settings.skipExisting, let source = item.url, isUpToDate(target, comparedWith: source) {
+                return outcome(.skipped)
             }
-        }
-        do throws(ExtractionError) {
-            if let url = item.url {
-                bytes = try Extractor.readPage(at: url, name: item.displayPath)
-            } else {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            }
-        } catch {
-            return failure(error.description, code: error.code)
         }
         let article: Article
         do {
-            article = try extractor.extractWithReport(html: bytes, url: nil, input: item.displayPath).article
+            article = try settings.extractor.extractWithReport(html: bytes, url: nil, input: item.displayPath, origin: origin).article
         } catch {
             return failure(error.description, code: error.code)
         }
         let warnings = article.warnings.map(\.code)
+        if let pattern = settings.urlPattern, unit.warc == nil, !pattern.matches(article.source.url) {
+            return outcome(.filtered, error: "its URL does not match --url-pattern", warnings: warnings)
+        }
+        if settings.familyOnly, warnings.contains("unrecognised-site") {
+            return outcome(.filtered, error: "not recognised as an encyclopedia page (--family-only)", warnings: warnings)
+        }
         let status: PageOutcome.Status = warnings.isEmpty ? .ok : .warning
         do {
-            let rendered = try render(article, format: format, input: item.displayPath)
+            let rendered = try render(article, format: linesOut ? .jsonl : settings.format, input: item.displayPath, warc: unit.warc)
             if let destination {
                 try AtomicFile.write(rendered, to: destination)
-                return PageOutcome(index: index, item: item, status: status, output: nil, errorMessage: nil,
-                                   warningCodes: warnings, bytes: bytes.count, milliseconds: elapsed())
+                return outcome(status, warnings: warnings)
             }
-            return PageOutcome(index: index, item: item, status: status, output: rendered, errorMessage: nil,
-                               warningCodes: warnings, bytes: bytes.count, milliseconds: elapsed())
+            return outcome(status, output: rendered, warnings: warnings)
         } catch {
             return failure("\(item.displayPath): cannot write the output (\(error.localizedDescription))", code: "write-failed")
         }

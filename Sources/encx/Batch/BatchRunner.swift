@@ -1,13 +1,18 @@
+import EncyclopediaExtractor
 import Foundation
 
 /// What happened to one input.
 struct PageOutcome: Sendable {
     enum Status: String, Sendable {
-        case ok, warning, error, skipped
+        /// `skipped`: the output is up to date (--skip-existing); `filtered`: left out by --url-pattern
+        /// or --family-only.
+        case ok, warning, error, skipped, filtered
     }
 
     let index: Int
     let item: InputItem
+    /// The WARC record the outcome is about, for records of a WARC file.
+    let warc: WARCRecordInfo?
     let status: Status
     /// Rendered output to be written in input order by the caller (stdout or one JSON Lines file);
     /// nil when the worker wrote its own output file or the page failed.
@@ -19,25 +24,29 @@ struct PageOutcome: Sendable {
 }
 
 /// Converts pages on `jobs` threads through a shared work queue (pages are claimed one at a time,
-/// since their cost varies a hundredfold), and hands outcomes back in input order.
+/// since their cost varies a hundredfold), and hands outcomes back in input order. Work comes from a
+/// ``WorkSource`` read under the queue's lock, so WARC records are read one at a time as workers
+/// free up.
 ///
 /// Workers run at most ``windowPerJob`` × jobs pages ahead of the page being handed back, so memory
 /// stays bounded however many pages there are and however slow one of them is.
 final class BatchRunner: @unchecked Sendable {
     static let windowPerJob = 8
 
-    private let items: [InputItem]
+    private let source: WorkSource
     private let jobs: Int
-    private let work: @Sendable (Int, InputItem) -> PageOutcome
+    private let work: @Sendable (Int, WorkUnit) -> PageOutcome
     private let condition = NSCondition()
     private var nextToClaim = 0
+    /// Set once the source is exhausted: the number of units there were.
+    private var total: Int?
     private var nextToHandBack = 0
     private var finished: [Int: PageOutcome] = [:]
     private var stopped = false
     private var runningWorkers = 0
 
-    init(items: [InputItem], jobs: Int, work: @escaping @Sendable (Int, InputItem) -> PageOutcome) {
-        self.items = items
+    init(source: WorkSource, jobs: Int, work: @escaping @Sendable (Int, WorkUnit) -> PageOutcome) {
+        self.source = source
         self.jobs = max(1, jobs)
         self.work = work
     }
@@ -48,9 +57,9 @@ final class BatchRunner: @unchecked Sendable {
         let window = jobs * Self.windowPerJob
         let group = DispatchGroup()
         condition.lock()
-        runningWorkers = min(jobs, items.count)
+        runningWorkers = jobs
         condition.unlock()
-        for _ in 0..<min(jobs, items.count) {
+        for _ in 0..<jobs {
             group.enter()
             Thread.detachNewThread { [self] in
                 workerLoop(window: window)
@@ -58,8 +67,12 @@ final class BatchRunner: @unchecked Sendable {
             }
         }
         var index = 0
-        while index < items.count {
+        while true {
             condition.lock()
+            if let total, index >= total {
+                condition.unlock()
+                break
+            }
             while finished[index] == nil && !(runningWorkers == 0) {
                 _ = condition.wait(until: Date(timeIntervalSinceNow: tickInterval))
                 condition.unlock()
@@ -86,10 +99,11 @@ final class BatchRunner: @unchecked Sendable {
     private func workerLoop(window: Int) {
         while true {
             condition.lock()
-            while !stopped && nextToClaim < items.count && nextToClaim >= nextToHandBack + window {
+            while !stopped && total == nil && nextToClaim >= nextToHandBack + window {
                 condition.wait()
             }
-            if stopped || nextToClaim >= items.count {
+            guard !stopped, total == nil, let unit = source.next() else {
+                if total == nil { total = nextToClaim }
                 runningWorkers -= 1
                 condition.broadcast()
                 condition.unlock()
@@ -98,7 +112,7 @@ final class BatchRunner: @unchecked Sendable {
             let index = nextToClaim
             nextToClaim += 1
             condition.unlock()
-            let outcome = work(index, items[index])
+            let outcome = work(index, unit)
             condition.lock()
             finished[index] = outcome
             condition.broadcast()

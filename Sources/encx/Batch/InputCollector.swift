@@ -8,12 +8,19 @@ struct InputItem: Sendable {
     let url: URL?
     /// The output path relative to `--output`, mirroring the input tree (extension not yet set).
     let relativeOutput: String
+
+    /// A WARC file (`.warc`, `.warc.gz`), read record by record; its output is JSON Lines.
+    var isWARC: Bool {
+        let name = displayPath.lowercased()
+        return name.hasSuffix(".warc") || name.hasSuffix(".warc.gz")
+    }
 }
 
 /// Expands the command line's inputs (files, directories, "-") into pages, in a stable order.
 enum InputCollector {
     /// File names taken from directories when no `--glob` is given.
-    static let pageSuffixes = [".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".shtml.gz"]
+    static let pageSuffixes = [".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz", ".xhtml.gz", ".shtml.gz",
+                               ".mht", ".mhtml", ".warc", ".warc.gz"]
 
     struct Failure: Error, CustomStringConvertible {
         let description: String

@@ -1,0 +1,186 @@
+import CZlib
+import Glibc
+
+/// Reads a file as a stream of bytes, inflating gzip as it goes when the file is gzip: one member for
+/// the whole file or one member per record (as WARC files are written), in chunks, so memory stays
+/// bounded whatever the file's size.
+///
+/// A damaged gzip member does not end the stream: the reader skips to the next member's header and
+/// goes on. Each skip starts a new *segment*; ``read(into:maximum:)`` never returns bytes of two
+/// segments in one call, so a record reader can drop the record the damage fell in.
+public final class InflatingFileReader {
+    /// True when the file is gzip-compressed.
+    public let isCompressed: Bool
+    /// Increases each time the stream jumps over damaged data; bytes of one segment are contiguous.
+    public private(set) var segment = 0
+    /// What was skipped and why, in order (e.g. "damaged gzip member at byte 1234: invalid block type").
+    public private(set) var damage: [String] = []
+    /// Bytes of the file read so far (compressed bytes for a gzip file).
+    public private(set) var fileOffset = 0
+
+    private let descriptor: Int32
+    private var raw: [UInt8]
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var endOfFile = false
+    private var stream = z_stream()
+    private var streamReady = false
+    /// True between the end of one gzip member and the start of the next.
+    private var betweenMembers = false
+    private var finished = false
+
+    static let rawChunk = 256 * 1024
+
+    /// Opens a file.
+    /// - Throws: ``GzipError`` `.corrupt` with the system's reason when the file cannot be opened.
+    public init(path: String) throws(GzipError) {
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw GzipError(reason: .corrupt(String(cString: strerror(errno)))) }
+        raw = [UInt8](repeating: 0, count: Self.rawChunk)
+        var magic = [UInt8](repeating: 0, count: 2)
+        let peeked = pread(descriptor, &magic, 2, 0)
+        isCompressed = peeked == 2 && magic[0] == 0x1F && magic[1] == 0x8B
+        if isCompressed {
+            guard encx_inflateInit2(&stream, 15 + 16) == Z_OK else {
+                close(descriptor)
+                throw GzipError(reason: .corrupt("inflateInit2 failed"))
+            }
+            streamReady = true
+        }
+    }
+
+    deinit {
+        if streamReady { inflateEnd(&stream) }
+        close(descriptor)
+    }
+
+    /// Appends up to `maximum` bytes of the (inflated) stream to `buffer`.
+    /// - Returns: how many bytes (0 at the end), and the segment they belong to.
+    public func read(into buffer: inout [UInt8], maximum: Int) -> (count: Int, segment: Int) {
+        guard !finished, maximum > 0 else { return (0, segment) }
+        if !isCompressed { return (copySome(into: &buffer, maximum: maximum), segment) }
+        return inflateSome(into: &buffer, maximum: maximum)
+    }
+
+    private func fill() {
+        guard !endOfFile else { return }
+        if rawStart > 0 {
+            let remaining = rawEnd - rawStart
+            if remaining > 0 {
+                raw.withUnsafeMutableBufferPointer { base in
+                    _ = memmove(base.baseAddress!, base.baseAddress! + rawStart, remaining)
+                }
+            }
+            rawEnd = remaining
+            rawStart = 0
+        }
+        while rawEnd < raw.count {
+            let count = raw.withUnsafeMutableBufferPointer { base in
+                Glibc.read(descriptor, base.baseAddress! + rawEnd, base.count - rawEnd)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                if count < 0 { damage.append("read error at byte \(fileOffset): \(String(cString: strerror(errno)))") }
+                endOfFile = true
+                return
+            }
+            rawEnd += count
+            fileOffset += count
+            break
+        }
+    }
+
+    private func copySome(into buffer: inout [UInt8], maximum: Int) -> Int {
+        if rawStart == rawEnd { fill() }
+        let count = min(maximum, rawEnd - rawStart)
+        guard count > 0 else {
+            finished = true
+            return 0
+        }
+        buffer.append(contentsOf: raw[rawStart..<(rawStart + count)])
+        rawStart += count
+        return count
+    }
+
+    private func inflateSome(into buffer: inout [UInt8], maximum: Int) -> (count: Int, segment: Int) {
+        var produced = 0
+        let wanted = min(maximum, 256 * 1024)
+        var output = [UInt8](repeating: 0, count: wanted)
+        while produced == 0 {
+            if rawStart == rawEnd { fill() }
+            if rawStart == rawEnd {
+                // End of the file: fine between members, a truncated member otherwise.
+                if !betweenMembers { damage.append("the last gzip member is truncated at byte \(fileOffset)") }
+                finished = true
+                return (0, segment)
+            }
+            if betweenMembers {
+                // The next member must open with the gzip magic number; anything else is skipped.
+                guard raw[rawStart] == 0x1F else {
+                    skipToNextMember(reason: "bytes between gzip members", from: rawStart)
+                    continue
+                }
+                betweenMembers = false
+                inflateReset(&stream)
+            }
+            let available = rawEnd - rawStart
+            let status: Int32 = raw.withUnsafeMutableBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    stream.next_in = input.baseAddress! + rawStart
+                    stream.avail_in = uInt(available)
+                    stream.next_out = out.baseAddress! + produced
+                    stream.avail_out = uInt(wanted - produced)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+            }
+            let consumed = available - Int(stream.avail_in)
+            produced = wanted - Int(stream.avail_out)
+            rawStart += consumed
+            switch status {
+            case Z_STREAM_END:
+                betweenMembers = true
+            case Z_OK, Z_BUF_ERROR:
+                break
+            default:
+                let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+                // What this member gave before the damage belongs to the segment before the skip.
+                let before = segment
+                skipToNextMember(reason: "damaged gzip member (\(message))", from: rawStart)
+                if produced > 0 {
+                    buffer.append(contentsOf: output[0..<produced])
+                    return (produced, before)
+                }
+            }
+        }
+        buffer.append(contentsOf: output[0..<produced])
+        return (produced, segment)
+    }
+
+    /// Jumps to the next gzip header (1F 8B 08) after `from`, starting a new segment.
+    private func skipToNextMember(reason: String, from: Int) {
+        let position = fileOffset - (rawEnd - from)
+        damage.append("\(reason) at byte \(position); skipped to the next gzip member")
+        segment += 1
+        var index = from + 1
+        while true {
+            while index + 2 < rawEnd {
+                if raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 0x08 {
+                    rawStart = index
+                    betweenMembers = true
+                    return
+                }
+                index += 1
+            }
+            // Keep the last two bytes (a header may straddle the chunk boundary) and read on.
+            rawStart = max(rawStart, index)
+            let before = rawEnd - rawStart
+            fill()
+            if endOfFile && rawEnd - rawStart == before {
+                rawStart = rawEnd
+                betweenMembers = true
+                return
+            }
+            index = rawStart
+        }
+    }
+}

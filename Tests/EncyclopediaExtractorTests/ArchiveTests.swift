@@ -1,0 +1,301 @@
+import EncyclopediaExtractor
+import Foundation
+import Testing
+
+/// Builds WARC files record by record, as crawlers write them.
+struct WARCBuilder {
+    private(set) var records: [[UInt8]] = []
+
+    /// A WARC record with the given type, headers and block.
+    mutating func record(type: String, uri: String?, contentType: String, block: [UInt8], id: Int) {
+        var header = "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-\(String(format: "%012d", id))>\r\n"
+        header += "WARC-Date: 2026-11-\(String(format: "%02d", id % 28 + 1))T10:00:00Z\r\n"
+        if let uri { header += "WARC-Target-URI: \(uri)\r\n" }
+        header += "Content-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n"
+        records.append(Array(header.utf8) + block + Array("\r\n\r\n".utf8))
+    }
+
+    /// A `response` record holding an HTTP response.
+    mutating func response(uri: String, status: String = "200 OK", headers: [String], payload: [UInt8], id: Int) {
+        let head = "HTTP/1.1 \(status)\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n"
+        record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: Array(head.utf8) + payload, id: id)
+    }
+
+    var uncompressed: [UInt8] { records.flatMap { $0 } }
+
+    /// Each record its own gzip member (the usual .warc.gz).
+    func gzipPerRecord() throws -> [UInt8] { try records.flatMap { try gzip($0) } }
+}
+
+/// gzip through the system's `gzip` (tests only; the library only inflates).
+func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    let directory = FileManager.default.temporaryDirectory
+    let input = directory.appendingPathComponent("gz-\(UUID().uuidString)")
+    try Data(bytes).write(to: input)
+    defer { try? FileManager.default.removeItem(at: input) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-n", "-c", input.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return [UInt8](data)
+}
+
+func writeTemporary(_ bytes: [UInt8], name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)-\(name)")
+    try Data(bytes).write(to: url)
+    return url
+}
+
+/// A small family page, in UTF-8 unless its bytes are given in another encoding by the caller.
+func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8") -> String {
+    """
+    <!DOCTYPE html><html><head>\(charsetMeta.map { "<meta charset=\"\($0)\">" } ?? "")<title>\(title) | World Library - eBooks | Read eBooks online</title></head>
+    <body><div class="menu"><a href="/">Home</a> <a href="/c">Collections</a></div>
+    <div id="content"><h1>\(title)</h1>
+    <p>\(title) is the subject of this short article, written long enough to count as prose for the body finder. \(extra)</p>
+    </div>
+    <div class="license"><p>This article was sourced from <a href="http://creativecommons.org/licenses/by-sa/3.0/">Creative Commons Attribution-ShareAlike License</a>; additional terms may apply. World Library content is assembled from numerous content providers.</p></div>
+    </body></html>
+    """
+}
+
+@Suite struct WARCTests {
+    static func readAll(_ url: URL) throws -> (pages: [ArchivedPage], damaged: [(WARCRecordInfo?, String, String)], statistics: WARCStatistics) {
+        let reader = try WARCReader(path: url.path)
+        var pages: [ArchivedPage] = []
+        var damaged: [(WARCRecordInfo?, String, String)] = []
+        while let item = reader.next() {
+            switch item {
+            case let .page(page): pages.append(page)
+            case let .damaged(info, code, reason): damaged.append((info, code, reason))
+            }
+        }
+        return (pages, damaged, reader.statistics)
+    }
+
+    static func mixedArchive() -> WARCBuilder {
+        var builder = WARCBuilder()
+        builder.record(type: "warcinfo", uri: nil, contentType: "application/warc-fields", block: Array("software: test\r\n".utf8), id: 1)
+        builder.response(uri: "http://www.worldlibrary.org/articles/eng/Alpha", headers: ["Content-Type: text/html; charset=utf-8"],
+                         payload: Array(familyPage(title: "Alpha").utf8), id: 2)
+        builder.record(type: "request", uri: "http://www.worldlibrary.org/articles/eng/Alpha", contentType: "application/http; msgtype=request",
+                       block: Array("GET /articles/eng/Alpha HTTP/1.1\r\nHost: www.worldlibrary.org\r\n\r\n".utf8), id: 3)
+        builder.response(uri: "http://www.worldlibrary.org/logo.png", headers: ["Content-Type: image/png"],
+                         payload: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0], id: 4)
+        builder.response(uri: "http://www.worldlibrary.org/old", status: "301 Moved Permanently",
+                         headers: ["Content-Type: text/html", "Location: /new"], payload: Array("<html><body>moved</body></html>".utf8), id: 5)
+        builder.record(type: "resource", uri: "file:///saved/Beta.html", contentType: "text/html",
+                       block: Array(familyPage(title: "Beta").utf8), id: 6)
+        return builder
+    }
+
+    @Test(arguments: [false, true])
+    func pagesAreFoundAndOtherRecordsIgnored(compressed: Bool) throws {
+        let builder = Self.mixedArchive()
+        let url = try writeTemporary(compressed ? try builder.gzipPerRecord() : builder.uncompressed, name: compressed ? "a.warc.gz" : "a.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(damaged.isEmpty)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha", "file:///saved/Beta.html"])
+        #expect(statistics == { var s = WARCStatistics(); s.records = 6; s.pages = 2; s.ignored = 4; return s }())
+        let first = try #require(pages.first)
+        #expect(first.record.recordID == "<urn:uuid:00000000-0000-0000-0000-000000000002>")
+        #expect(first.record.date == "2026-11-03T10:00:00Z")
+        #expect(first.charset == "utf-8")
+        let article = try Extractor().extractWithReport(html: first.html, url: nil, input: "a.warc", origin: PageOrigin(archivedPage: first)).article
+        #expect(article.title == "Alpha")
+        #expect(article.source.url == "http://www.worldlibrary.org/articles/eng/Alpha")
+    }
+
+    @Test func aWholeFileGzipIsReadToo() throws {
+        let builder = Self.mixedArchive()
+        let url = try writeTemporary(try gzip(builder.uncompressed), name: "whole.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(damaged.isEmpty)
+        #expect(pages.count == 2)
+    }
+
+    @Test(arguments: [false, true])
+    func aTruncatedLastRecordIsReportedAndTheRestKept(compressed: Bool) throws {
+        var bytes = compressed ? try Self.mixedArchive().gzipPerRecord() : Self.mixedArchive().uncompressed
+        bytes.removeLast(compressed ? 300 : 200)
+        let url = try writeTemporary(bytes, name: "cut.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha"])
+        #expect(damaged.count == 1)
+        #expect(damaged.first?.1 == "warc-truncated")
+    }
+
+    @Test func aDamagedGzipMemberLosesOnlyItsRecord() throws {
+        let builder = Self.mixedArchive()
+        var members = try builder.records.map { try gzip($0) }
+        // Scramble the deflate data of the Alpha record's member (after its 10-byte header).
+        for index in 20..<min(60, members[1].count - 8) { members[1][index] ^= 0x5A }
+        let url = try writeTemporary(members.flatMap { $0 }, name: "damaged.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["file:///saved/Beta.html"])
+        #expect(damaged.count >= 1)
+        #expect(damaged.allSatisfy { $0.1 == "warc-damaged" })
+    }
+
+    @Test func aWrongContentLengthIsReportedAndReadingResumes() throws {
+        var builder = Self.mixedArchive()
+        // Claim 40 bytes more than the warcinfo block holds: its end marker is not where it should be.
+        let text = String(decoding: builder.records[0], as: UTF8.self)
+        builder = WARCBuilder()
+        let broken = text.replacingOccurrences(of: "Content-Length: 16", with: "Content-Length: 56")
+        var bytes = Array(broken.utf8)
+        bytes += Self.mixedArchive().records.dropFirst().flatMap { $0 }
+        let url = try writeTemporary(bytes, name: "length.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(damaged.count == 1)
+        #expect(damaged.first?.2.contains("Content-Length") == true)
+        #expect(pages.count == 2)
+    }
+
+    @Test func chunkedAndGzipEncodedPayloadsAreDecoded() throws {
+        let html = Array(familyPage(title: "Gamma").utf8)
+        var chunked: [UInt8] = []
+        var index = 0
+        while index < html.count {
+            let size = min(100, html.count - index)
+            chunked += Array((String(size, radix: 16) + ";ext=1\r\n").utf8) + html[index..<(index + size)] + Array("\r\n".utf8)
+            index += size
+        }
+        chunked += Array("0\r\n\r\n".utf8)
+        var builder = WARCBuilder()
+        builder.response(uri: "http://www.worldlibrary.org/articles/eng/Gamma",
+                         headers: ["Content-Type: text/html", "Transfer-Encoding: chunked"], payload: chunked, id: 1)
+        builder.response(uri: "http://www.worldlibrary.org/articles/eng/Gamma2",
+                         headers: ["Content-Type: text/html", "Content-Encoding: gzip"], payload: try gzip(html), id: 2)
+        let compressed = try gzip(html)
+        let chunkedCompressed = Array((String(compressed.count, radix: 16) + "\r\n").utf8) + compressed + Array("\r\n0\r\n\r\n".utf8)
+        builder.response(uri: "http://www.worldlibrary.org/articles/eng/Gamma3",
+                         headers: ["Content-Type: text/html", "Content-Encoding: gzip", "Transfer-Encoding: chunked"],
+                         payload: chunkedCompressed, id: 3)
+        builder.response(uri: "http://www.worldlibrary.org/articles/eng/Broken",
+                         headers: ["Content-Type: text/html", "Content-Encoding: br"], payload: [1, 2, 3], id: 4)
+        let url = try writeTemporary(try builder.gzipPerRecord(), name: "encoded.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(pages.count == 3)
+        for page in pages {
+            let same = page.html.elementsEqual(html)
+            #expect(same, "\(page.record.targetURI ?? "") was not decoded")
+        }
+        #expect(damaged.map(\.1) == ["http-encoding"])
+    }
+
+    @Test func aCharsetOnlyInTheHTTPHeaderIsHonoured() throws {
+        // windows-1251 bytes, no <meta charset>: only the HTTP header says what they are.
+        let title = "Москва"
+        let html = familyPage(title: title, charsetMeta: nil)
+        let bytes = try #require(html.data(using: .windowsCP1251)).map { $0 }
+        var builder = WARCBuilder()
+        builder.response(uri: "http://www.worldlibrary.org/articles/rus/Moskva", headers: ["Content-Type: text/html; charset=windows-1251"],
+                         payload: bytes, id: 1)
+        let url = try writeTemporary(builder.uncompressed, name: "cp1251.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let page = try #require(try Self.readAll(url).pages.first)
+        #expect(page.charset == "windows-1251")
+        let article = try Extractor().extractWithReport(html: page.html, url: nil, input: "cp1251.warc", origin: PageOrigin(archivedPage: page)).article
+        #expect(article.title == title)
+        #expect(article.source.encoding == "windows-1251")
+    }
+}
+
+@Suite struct MHTMLTests {
+    static func message(part: String, encoding: String, charset: String = "utf-8") -> [UInt8] {
+        let head = """
+            From: <Saved by Blink>\r
+            Snapshot-Content-Location: http://www.worldlibrary.org/articles/eng/Delta\r
+            Subject: Delta | World Library\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/related;\r
+            \ttype="text/html";\r
+            \tboundary="----MultipartBoundary--abc123----"\r
+            \r
+            \r
+            ------MultipartBoundary--abc123----\r
+            Content-Type: text/html; charset=\(charset)\r
+            Content-ID: <frame-1@mhtml.blink>\r
+            Content-Transfer-Encoding: \(encoding)\r
+            Content-Location: http://www.worldlibrary.org/articles/eng/Delta\r
+            \r
+
+            """
+        let tail = """
+            \r
+            ------MultipartBoundary--abc123----\r
+            Content-Type: image/png\r
+            Content-Transfer-Encoding: base64\r
+            Content-Location: http://www.worldlibrary.org/logo.png\r
+            \r
+            iVBORw0KGgo=\r
+            ------MultipartBoundary--abc123------\r
+
+            """
+        return Array(head.utf8) + Array(part.utf8) + Array(tail.utf8)
+    }
+
+    static func quotedPrintable(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var lineLength = 0
+        for byte in bytes {
+            let piece: String
+            // A line break (CRLF) is written as a hard break; the CR comes back with it.
+            if byte == 0x0D { continue }
+            if byte == 0x0A { text += "\r\n"; lineLength = 0; continue }
+            if byte == UInt8(ascii: "=") || byte >= 0x7F || byte < 0x20 { piece = String(format: "=%02X", byte) } else { piece = String(UnicodeScalar(byte)) }
+            if lineLength + piece.count > 75 { text += "=\r\n"; lineLength = 0 }
+            text += piece
+            lineLength += piece.count
+        }
+        return text
+    }
+
+    @Test(arguments: ["quoted-printable", "base64"])
+    func theHTMLPartIsDecoded(encoding: String) throws {
+        // Line ends as MIME writes them (quoted-printable keeps CRLF line breaks as they are).
+        let html = Array(familyPage(title: "Délta – Ωmega", charsetMeta: nil).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let part = encoding == "base64" ? Data(html).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]) : Self.quotedPrintable(html)
+        let bytes = Self.message(part: part, encoding: encoding)
+        let recognised = MHTMLPage.looksLikeMHTML(bytes)
+        #expect(recognised, "not recognised as MHTML")
+        let page = try MHTMLPage(bytes)
+        #expect(page.html.count == html.count)
+        let same = page.html.elementsEqual(html)
+        #expect(same, "the decoded part differs from the page")
+        #expect(page.charset == "utf-8")
+        #expect(page.location == "http://www.worldlibrary.org/articles/eng/Delta")
+        // The extractor unpacks MHTML itself.
+        let article = try Extractor().extract(html: Data(bytes), input: "delta.mhtml")
+        #expect(article.title == "Délta – Ωmega")
+        #expect(article.source.url == "http://www.worldlibrary.org/articles/eng/Delta")
+        #expect(article.source.site == "World Library")
+    }
+
+    @Test func aMessageWithoutAnHTMLPartIsATypedError() throws {
+        let bytes = Array("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n".utf8)
+        do {
+            _ = try Extractor().extract(html: Data(bytes), input: "empty.mhtml")
+            Issue.record("an MHTML file without HTML was accepted")
+        } catch {
+            #expect(error.code == "bad-mhtml")
+            #expect(error.description.contains("empty.mhtml"))
+        }
+    }
+
+    @Test func htmlIsNotMistakenForMHTML() {
+        #expect(!MHTMLPage.looksLikeMHTML(Array(familyPage(title: "Plain").utf8)))
+        #expect(!MHTMLPage.looksLikeMHTML(Array("Subject: a note, not a page\n\n<p>MIME-Version: 1.0</p>".utf8)))
+    }
+}
