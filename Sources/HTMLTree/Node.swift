@@ -181,6 +181,11 @@ public struct Node: Hashable {
         return body(UnsafeBufferPointer(start: content, count: strlen(content)))
     }
 
+    /// True when the text this text node holds itself contains one of `phrases` (no string is made).
+    public func ownText(contains phrases: PhraseSet) -> Bool {
+        withOwnContent { phrases.firstMatch(inBytes: $0) != nil } ?? false
+    }
+
     /// The node serialised back to HTML (for diagnostics).
     public var outerHTML: String {
         guard let buffer = xmlBufferCreate() else { return "" }

@@ -1,4 +1,5 @@
-import EncyclopediaExtractor
+@testable import EncyclopediaExtractor
+import HTMLTree
 import Testing
 
 @Suite struct ISBNTests {
@@ -91,5 +92,22 @@ import Testing
     ])
     func noDateWithoutAValidRetrievedDate(text: String) {
         #expect(RetrievedDate.isoDate(in: text) == nil)
+    }
+}
+
+@Suite struct PhraseSetTests {
+    @Test func phrasesAreFoundIgnoringASCIICase() {
+        let set = PhraseSet(["copyright © world library foundation", "isbn"])
+        #expect(set.firstMatch(in: "Text. COPYRIGHT © World Library Foundation. All rights")?.phrase == 0)
+        #expect(set.firstMatch(in: "see Isbn 0-306")?.offset == 4)
+        #expect(set.firstMatch(in: "Ïsbn, ISB N, copyright (c)") == nil)
+        #expect(set.firstMatch(in: "") == nil)
+    }
+
+    @Test func everyBoilerplateMarkerHoldsAnAnchorWord() {
+        let anchors = PhraseSet(Selectors.boilerplateAnchors)
+        for marker in Selectors.licenceMarkers + Selectors.footerMarkers {
+            #expect(anchors.matches(marker), "\(marker) has no anchor word: the licence search would never read it")
+        }
     }
 }

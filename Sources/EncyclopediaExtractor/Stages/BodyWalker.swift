@@ -162,7 +162,9 @@ struct BodyWalker {
                 record("chrome element <\(name)>", node)
                 return .next
             }
-            if let marker = ClassWords.chromeMarker(of: node) {
+            // A heading's id is its section's name ("Personal_life", "Search_for_the_source"), not a
+            // statement about chrome: only its classes count.
+            if let marker = ClassWords.chromeMarker(of: node, includingID: !Selectors.headingElements.contains(name)) {
                 flush()
                 record("chrome id/class word '\(marker)'", node)
                 return .next

@@ -53,7 +53,10 @@ enum Cleaner {
     ]
 
     /// Every licence and footer sentence marker.
-    private static let boilerplateMarkers = Selectors.licenceMarkers + Selectors.footerMarkers
+    private static let boilerplateMarkers = PhraseSet(Selectors.licenceMarkers + Selectors.footerMarkers)
+    private static let licenceMarkers = PhraseSet(Selectors.licenceMarkers)
+    private static let footerMarkers = PhraseSet(Selectors.footerMarkers)
+    private static let anchors = PhraseSet(Selectors.boilerplateAnchors)
 
     /// The most text a licence or footer block can hold; the family's licence block is about 1,300
     /// characters, so a block several times that size is an article container that holds it.
@@ -75,6 +78,8 @@ enum Cleaner {
         var licenceBlocks: [Node] = []
         var unitTexts: [Node: String] = [:]
         for node in root.descendants where node.kind == .text {
+            // Most text nodes hold no marker word: they are passed over without making a string.
+            guard node.ownText(contains: anchors) else { continue }
             let ownText = node.text
             guard !ownText.isEmpty, let block = nearestBlock(above: node) else { continue }
             let verdict: Verdict
@@ -82,9 +87,8 @@ enum Cleaner {
                 verdict = known
             } else {
                 let text = block.text
-                let lowered = text.lowercased()
-                let isLicence = Selectors.licenceMarkers.contains { lowered.contains($0) }
-                let isFooter = Selectors.footerMarkers.contains { lowered.contains($0) }
+                let isLicence = licenceMarkers.matches(text)
+                let isFooter = footerMarkers.matches(text)
                 if !isLicence && !isFooter {
                     verdict = .plain
                 } else if isBoilerplateSized(block, length: text.count) {
@@ -105,8 +109,7 @@ enum Cleaner {
                 (unit, unitText, isLicence) = (block, text, licence)
             case let .large(licence):
                 // The sentence sits loose in a large container: take only the text that says it.
-                let ownLowered = ownText.lowercased()
-                guard boilerplateMarkers.contains(where: { ownLowered.contains($0) }) else { continue }
+                guard boilerplateMarkers.matches(ownText) else { continue }
                 (unit, unitText, isLicence) = (node, ownText, licence)
             }
             if result.boilerplate.contains(where: { $0.contains(unit) }) { continue }
@@ -127,10 +130,8 @@ enum Cleaner {
         for block in licenceBlocks {
             var text = unitTexts[block] ?? block.text
             // A block holding both the licence sentences and the footer gives only the licence.
-            let lowered = text.lowercased()
-            if let footer = Selectors.footerMarkers.compactMap({ lowered.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
-                let offset = lowered.distance(from: lowered.startIndex, to: footer.lowerBound)
-                text = String(text.prefix(offset))
+            if let footer = footerMarkers.firstMatch(in: text) {
+                text = String(decoding: text.utf8.prefix(footer.offset), as: UTF8.self)
                 result.footerFound = true
             }
             attribution.append(text)

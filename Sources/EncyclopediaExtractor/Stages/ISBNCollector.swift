@@ -30,7 +30,6 @@ struct ISBNCollector {
     }
 
     private mutating func scan(_ text: String, path: String) {
-        guard text.contains("ISBN") || text.contains("isbn") || text.contains("Isbn") else { return }
         for written in ISBNScanner.writtenISBNs(in: text) { add(written: written, path: path) }
     }
 

@@ -15,6 +15,9 @@ enum Selectors {
     /// up front, because a `<footer>` is where MediaWiki and some mirrors print the licence.
     static let chromeElements: Set<String> = ["nav", "aside", "footer"]
 
+    /// Heading elements.
+    static let headingElements: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
     /// Inline elements: their text joins the surrounding paragraph.
     static let inlineElements: Set<String> = [
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font", "i",
@@ -95,6 +98,13 @@ enum Selectors {
         "copyright (c) world library foundation",
         "are sponsored by the world library foundation",
         "member's support non-profit organization",
+    ]
+
+    /// One word of each licence and footer marker, which a tag never splits: a block's whole text is
+    /// only read and searched for the markers when one of its text nodes holds one of these.
+    static let boilerplateAnchors: [String] = [
+        "sourced", "assembled", "agree", "trademark", "sharealike", "issued", "documentation",
+        "copyright", "sponsored", "non-profit",
     ]
 
     /// The licence the family's licence block names, and its deed.

@@ -1,3 +1,5 @@
+import HTMLTree
+
 /// Finds ISBNs in text. Only digit runs after an "ISBN" cue count: phone numbers, years,
 /// catalogue numbers and barcodes without the cue never become ISBNs.
 public enum ISBNScanner {
@@ -6,6 +8,8 @@ public enum ISBNScanner {
     /// Accepts "ISBN 5-264-00505-2", "ISBN-13: 978-…", "ISBN 0 14 044913 0", "ISBN: …", "ISBN10 …",
     /// a final X or x, and Unicode dashes between groups.
     public static func writtenISBNs(in text: String) -> [String] {
+        // Most texts name no ISBN: one pass over the bytes rules them out.
+        guard cue.matches(text) else { return [] }
         let characters = Array(text)
         var found: [String] = []
         var index = 0
@@ -38,9 +42,16 @@ public enum ISBNScanner {
         return found
     }
 
+    /// The cue in any letter case (the exact forms are checked by ``isCue(_:at:)``).
+    static let cue = PhraseSet(["isbn"])
+
     private static func isCue(_ characters: [Character], at index: Int) -> Bool {
-        let word = String(characters[index..<(index + 4)])
-        guard word == "ISBN" || word == "isbn" || word == "Isbn" else { return false }
+        let first = characters[index]
+        guard first == "I" || first == "i" else { return false }
+        let rest = (characters[index + 1], characters[index + 2], characters[index + 3])
+        guard rest == ("S", "B", "N") || rest == ("s", "b", "n") else { return false }
+        // "ISBN", "isbn" or "Isbn".
+        if first == "i" && rest.0 == "S" { return false }
         // Not the tail of a longer word ("XISBN").
         if index > 0, characters[index - 1].isLetter { return false }
         return true

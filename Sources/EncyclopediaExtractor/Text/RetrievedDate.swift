@@ -1,3 +1,5 @@
+import HTMLTree
+
 /// Reads the "Retrieved …" (or "Accessed …") date of a citation as an ISO `YYYY-MM-DD` date.
 public enum RetrievedDate {
     private static let months: [String: Int] = [
@@ -12,6 +14,7 @@ public enum RetrievedDate {
     /// Accepts "2011-11-04", "November 4, 2011", "4 November 2011", "Nov. 4, 2011", "4 Nov 2011",
     /// with an optional "on".
     public static func isoDate(in text: String) -> String? {
+        guard cues.matches(text) else { return nil }
         let lowered = text.lowercased()
         var best: String?
         for cue in ["retrieved", "accessed"] {
@@ -23,6 +26,9 @@ public enum RetrievedDate {
         }
         return best
     }
+
+    /// The words a retrieval date follows, in any letter case.
+    static let cues = PhraseSet(["retrieved", "accessed"])
 
     /// Parses a date at the start of `text` (after an optional "on" and punctuation).
     public static func parseDate(_ text: String) -> String? {
