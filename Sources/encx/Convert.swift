@@ -17,22 +17,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     }
 }
 
-/// A JSON Lines record: the article's fields plus the input it came from (and its WARC record).
-private struct ArticleLine: Encodable {
-    let input: String
-    let warc: WARCRecordInfo?
-    let article: Article
-
-    private enum Key: String, CodingKey { case input, warc }
-
-    func encode(to encoder: any Encoder) throws {
-        try article.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(input, forKey: .input)
-        try container.encodeIfPresent(warc, forKey: .warc)
-    }
-}
-
 /// A JSON Lines record for an input (or WARC record) that failed.
 private struct FailureLine: Encodable {
     let input: String
@@ -349,9 +333,12 @@ struct Convert: ParsableCommand {
         case .json:
             return try ArticleJSON.pretty(article)
         case .jsonl:
-            var data = try compactEncoder().encode(ArticleLine(input: input ?? "-", warc: warc, article: article))
-            data.append(0x0A)
-            return data
+            // The article's fields plus the input it came from (and its WARC record).
+            var members = [(name: "input", json: ArticleJSON.quoted(input ?? "-"))]
+            if let warc { members.append((name: "warc", json: [UInt8](try compactEncoder().encode(warc)))) }
+            var bytes = ArticleJSON.lineBytes(article, adding: members)
+            bytes.append(0x0A)
+            return Data(bytes)
         case .markdown:
             return Data(MarkdownRenderer.render(article).utf8)
         case .text:

@@ -4,18 +4,29 @@ import Foundation
 public enum ArticleJSON {
     /// Pretty-printed JSON (two-space indents, one key per line), ending in a newline.
     public static func pretty(_ article: Article) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(article)
-        data.append(0x0A)
-        return data
+        var writer = JSONWriter(pretty: true)
+        writer.write(article)
+        return Data(writer.bytes) + Data([0x0A])
     }
 
     /// One line of JSON (for JSON Lines), without the newline.
     public static func line(_ article: Article) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(article)
+        Data(lineBytes(article))
+    }
+
+    /// One line of JSON as bytes, without the newline; `members` (name and compact JSON value) join the
+    /// article's own keys in sorted order, e.g. the `input` and `warc` of `encx`'s JSON Lines.
+    public static func lineBytes(_ article: Article, adding members: [(name: String, json: [UInt8])] = []) -> [UInt8] {
+        var writer = JSONWriter(pretty: false)
+        writer.write(article, adding: members)
+        return writer.bytes
+    }
+
+    /// A string as a JSON value (quoted and escaped), for ``lineBytes(_:adding:)``.
+    public static func quoted(_ string: String) -> [UInt8] {
+        var writer = JSONWriter(pretty: false, capacity: string.utf8.count + 2)
+        writer.string(string)
+        return writer.bytes
     }
 
     /// Pretty-printed JSON as a string.
