@@ -111,3 +111,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ClassWordsTests {
+    @Test(arguments: [
+        ("ctl00_LeftColumn", ["ctl00", "left", "column"]),
+        ("mw-panel  sidebarBox2", ["mw", "panel", "sidebar", "box2"]),
+        ("HTMLTitle x9Y", ["htmltitle", "x9", "y"]),
+        ("Ünïcode-Box", ["ünïcode", "box"]),
+        ("", []),
+    ])
+    func namesSplitIntoLowercaseWords(name: String, words: [String]) {
+        var result: [String] = []
+        ClassWords.split(name, into: &result)
+        #expect(result == words)
+    }
+}

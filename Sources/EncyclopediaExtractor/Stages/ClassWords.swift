@@ -29,6 +29,44 @@ enum ClassWords {
     }
 
     static func split(_ value: String, into words: inout [String]) {
+        var value = value
+        let done = value.withUTF8 { bytes -> Bool in
+            // Names are ASCII nearly always: split their bytes without making Characters.
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = -1
+            var previousWasLower = false
+            func flush(_ end: Int) {
+                if start >= 0 {
+                    words.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for offset in 0..<(end - start) {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return end - start
+                    })
+                }
+                start = -1
+            }
+            for (index, byte) in bytes.enumerated() {
+                let isUpper = byte &- 0x41 < 26
+                let isLower = byte &- 0x61 < 26
+                let isDigit = byte &- 0x30 < 10
+                if isUpper || isLower || isDigit {
+                    if isUpper, previousWasLower { flush(index) }
+                    if start < 0 { start = index }
+                    previousWasLower = isLower || isDigit
+                } else {
+                    flush(index)
+                    previousWasLower = false
+                }
+            }
+            flush(bytes.count)
+            return true
+        }
+        if !done { splitCharacters(value, into: &words) }
+    }
+
+    private static func splitCharacters(_ value: String, into words: inout [String]) {
         var current = ""
         var previousWasLower = false
         for character in value {
