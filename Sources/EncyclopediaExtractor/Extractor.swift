@@ -326,7 +326,7 @@ struct ExtractionPipeline {
         var scores: [Node: Int] = [:]
         for node in root.descendants where node.isElement {
             guard node.isElement(named: "p") || node.isElement(named: "li") || node.isElement(named: "dd") else { continue }
-            let length = node.text.count
+            let length = node.textLength
             guard length >= Self.minimumVotingText, let parent = node.parent else { continue }
             scores[parent, default: 0] += length
             if let grandparent = parent.parent { scores[grandparent, default: 0] += length / 2 }

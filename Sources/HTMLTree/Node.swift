@@ -168,6 +168,13 @@ public struct Node: Hashable {
         return buffer.take()
     }
 
+    /// The length of ``text`` in Unicode scalars, without making the string.
+    public var textLength: Int {
+        var buffer = TextBuffer()
+        buffer.append(textOf: self)
+        return buffer.scalarCount
+    }
+
     /// The node's text exactly as libxml2 holds it (entities decoded, whitespace as written).
     public var rawText: String {
         guard let content = xmlNodeGetContent(pointer) else { return "" }

@@ -53,6 +53,13 @@ public struct TextBuffer {
         return read
     }
 
+    /// The length of the text so far in Unicode scalars (a Character count without the cost of one).
+    public var scalarCount: Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// Appends a string, collapsing its whitespace the same way.
     public mutating func append(_ string: String) {
         var copy = string
