@@ -72,6 +72,31 @@ public struct Node: Hashable {
         return nil
     }
 
+    /// True when attribute `name` (lowercase) exists and its value holds one of `phrases`, checked on
+    /// libxml2's bytes without building a string.
+    public func attribute(_ name: StaticString, contains phrases: PhraseSet) -> Bool {
+        guard pointer.pointee.type == XML_ELEMENT_NODE else { return false }
+        var property = pointer.pointee.properties
+        while let current = property {
+            if let propertyName = current.pointee.name,
+                name.withUTF8Buffer({ expected in strncmp(UnsafeRawPointer(expected.baseAddress!).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(propertyName).assumingMemoryBound(to: CChar.self), expected.count) == 0 && propertyName[expected.count] == 0 })
+            {
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content,
+                        phrases.firstMatch(inBytes: UnsafeBufferPointer(start: content, count: strlen(content))) != nil
+                    {
+                        return true
+                    }
+                    child = text.pointee.next
+                }
+                return false
+            }
+            property = current.pointee.next
+        }
+        return false
+    }
+
     /// Every attribute, in document order.
     public var attributes: [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
@@ -168,11 +193,24 @@ public struct Node: Hashable {
         return buffer.take()
     }
 
-    /// The length of ``text`` in Unicode scalars, without making the string.
+    /// The length of ``text`` in Unicode scalars (each run of whitespace counting one), counted on
+    /// libxml2's bytes without making the string.
     public var textLength: Int {
-        var buffer = TextBuffer()
-        buffer.append(textOf: self)
-        return buffer.scalarCount
+        var length = 0
+        var inSpace = true
+        for node in descendants where node.kind == .text {
+            node.withOwnContent { bytes in
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                        if !inSpace { length += 1; inSpace = true }
+                    } else if byte & 0xC0 != 0x80 {
+                        length += 1
+                        inSpace = false
+                    }
+                }
+            }
+        }
+        return inSpace && length > 0 ? length - 1 : length
     }
 
     /// The node's text exactly as libxml2 holds it (entities decoded, whitespace as written).

@@ -93,7 +93,16 @@ enum ClassWords {
     }
 
     /// The chrome word or pair that marks `element`, or nil when its id and class look like content.
+    /// Every chrome word, and the longer word of every chrome pair (a pair needs both): an id or class
+    /// holding none of these as a substring (in any case) cannot be marked, and is passed over unsplit.
+    static let chromeWordFilter = PhraseSet(Array(Selectors.chromeWords).sorted() + Selectors.chromeWordPairs.sorted().map { pair in
+        String(pair.split(separator: " ").max { $0.count < $1.count } ?? Substring(pair))
+    })
+
     static func chromeMarker(of element: Node, includingID: Bool = true) -> String? {
+        guard element.attribute("class", contains: chromeWordFilter)
+            || (includingID && element.attribute("id", contains: chromeWordFilter))
+        else { return nil }
         let words = words(of: element, includingID: includingID)
         guard !words.isEmpty else { return nil }
         if words.contains(where: { Selectors.bodyWords.contains($0) }) { return nil }

@@ -57,6 +57,11 @@ enum Cleaner {
     private static let licenceMarkers = PhraseSet(Selectors.licenceMarkers)
     private static let footerMarkers = PhraseSet(Selectors.footerMarkers)
     private static let anchors = PhraseSet(Selectors.boilerplateAnchors)
+    /// A link to a category page ("Category:Hamlets", "/category:…"), and to the index of all categories.
+    private static let categoryLink = PhraseSet(["category:"])
+    /// The words that name a category box, found in raw ids and classes before they are split.
+    private static let categoryBoxWords = PhraseSet(["catlinks", "categories"])
+    private static let categoryIndexLink = PhraseSet(["special:categories"])
 
     /// The most text a licence or footer block can hold; the family's licence block is about 1,300
     /// characters, so a block several times that size is an article container that holds it.
@@ -207,6 +212,7 @@ enum Cleaner {
         guard let root = document.root else { return }
         var boxes: [Node] = []
         for node in root.descendants where node.isElement {
+            guard node.attribute("class", contains: categoryBoxWords) || node.attribute("id", contains: categoryBoxWords) else { continue }
             let words = ClassWords.words(of: node)
             if words.contains("catlinks")
                 || (words.contains("categories") && !protected.contains(node) && contentRoot.contains(node))
@@ -224,7 +230,7 @@ enum Cleaner {
         for box in boxes {
             for anchor in box.descendants where anchor.isElement(named: "a") {
                 if isHiddenCategoryList(anchor, within: box) { continue }
-                if let href = anchor.attribute("href"), href.contains("Special:Categories") { continue }
+                if let href = anchor.attribute("href"), categoryIndexLink.matches(href) { continue }
                 addCategory(from: anchor)
             }
             result.removals.append(Removal(rule: "category links (kept as categories)", element: box.name,
@@ -234,9 +240,7 @@ enum Cleaner {
         if boxes.isEmpty {
             var lines: [Node] = []
             for anchor in contentRoot.descendants where anchor.isElement(named: "a") {
-                guard let href = anchor.attribute("href"), href.range(of: "category:", options: .caseInsensitive) != nil,
-                    !href.contains("Special:Categories")
-                else { continue }
+                guard let href = anchor.attribute("href"), categoryLink.matches(href), !categoryIndexLink.matches(href) else { continue }
                 addCategory(from: anchor)
                 if let line = anchor.parent, !protected.contains(line),
                     line.text.lowercased().hasPrefix("categor"), line.text.count < maximumBoilerplateLength

@@ -21,6 +21,9 @@ enum MetadataReader {
         "siteSub", "footer-info", "p-personal", "mw-page-base", "mw-body", "mw-parser-output",
     ]
 
+    /// The skin markers in any case, to rule out ids and classes before splitting them.
+    static let skinMarkerFilter = PhraseSet(mediaWikiSkinMarkers.sorted().map { $0.lowercased() })
+
     static func read(_ document: Document) -> PageMetadata {
         var metadata = PageMetadata()
         guard let root = document.root else { return metadata }
@@ -29,7 +32,10 @@ enum MetadataReader {
         }
         var seenMarkers: Set<String> = []
         for node in root.descendants where node.isElement {
-            switch node.name {
+            // Most elements are none of these four: tell without building the name.
+            let name: String
+            if node.isElement(named: "title") { name = "title" } else if node.isElement(named: "link") { name = "link" } else if node.isElement(named: "meta") { name = "meta" } else if node.isElement(named: "img") { name = "img" } else { name = "" }
+            switch name {
             case "title":
                 if metadata.titleElement == nil { metadata.titleElement = node.text }
             case "link":
@@ -55,7 +61,7 @@ enum MetadataReader {
                 break
             }
             for attribute in ["id", "class"] {
-                guard let value = node.attribute(attribute) else { continue }
+                guard node.attribute(attribute == "id" ? "id" : "class", contains: skinMarkerFilter), let value = node.attribute(attribute) else { continue }
                 for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {
                     if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }
                 }

@@ -44,23 +44,22 @@ enum NotesReader {
 
     /// Drops a leading "^" and the "a b c" letters of a note cited several times.
     static func stripBackLinks(_ text: String) -> String {
-        var words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard let first = words.first else { return text }
-        if first.count == 1, let mark = first.first, backLinkMarks.contains(mark) {
-            words.removeFirst()
-        } else if let mark = first.first, backLinkMarks.contains(mark) {
-            words[0] = first.dropFirst()
-        } else {
-            return text
-        }
+        // Only the opening of the note is looked at (the text is already whitespace-collapsed).
+        var rest = text.drop { $0 == " " }
+        guard let mark = rest.first, backLinkMarks.contains(mark) else { return text }
+        rest = rest.dropFirst().drop { $0 == " " }
         // "a b c …": two or more single lowercase letters in alphabetical order.
+        var cursor = rest
         var letters = 0
-        while letters < words.count, words[letters].count == 1,
-            let scalar = words[letters].unicodeScalars.first, scalar.value == UInt32(UInt8(ascii: "a")) + UInt32(letters)
+        while let letter = cursor.first, letter.unicodeScalars.count == 1,
+            letter.unicodeScalars.first?.value == UInt32(UInt8(ascii: "a")) + UInt32(letters)
         {
+            let after = cursor.dropFirst()
+            guard after.isEmpty || after.first == " " else { break }
             letters += 1
+            cursor = after.drop { $0 == " " }
         }
-        if letters >= 2 { words.removeFirst(letters) }
-        return words.joined(separator: " ")
+        if letters >= 2 { rest = cursor }
+        return String(rest)
     }
 }

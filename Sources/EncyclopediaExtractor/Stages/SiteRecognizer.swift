@@ -1,4 +1,5 @@
 import Foundation
+import HTMLTree
 
 /// Which site served the page, judged from hosts, the title's suffix, logos and licence wording.
 enum SiteRecognizer {
@@ -17,23 +18,20 @@ enum SiteRecognizer {
     static let logoWeight = 3
     static let licenceWeight = 1
 
+    /// Each family profile's names, matched in any letter case.
+    static let selfNames = SiteProfile.family.map { PhraseSet($0.selfNames.map { $0.lowercased() }) }
+
     static func recognise(metadata: PageMetadata, urls: [String], licenceText: String, footerFound: Bool) -> Recognition {
         var scores: [String: Int] = [:]
         let hosts = urls.compactMap { URL(string: $0)?.host?.lowercased() }
-        let titleSuffix = suffix(of: metadata.titleElement ?? "").lowercased()
-        let loweredLicence = licenceText.lowercased()
-        for profile in SiteProfile.family {
+        let titleSuffix = suffix(of: metadata.titleElement ?? "")
+        for (profile, names) in zip(SiteProfile.family, selfNames) {
             var score = 0
             if hosts.contains(where: profile.servesHost) { score += hostWeight }
-            let names = profile.selfNames.map { $0.lowercased() }
-            if let siteName = metadata.openGraphSiteName?.lowercased(), names.contains(where: { siteName.contains($0) }) {
-                score += siteNameMetaWeight
-            }
-            if !titleSuffix.isEmpty, names.contains(where: { titleSuffix.contains($0) }) { score += titleWeight }
-            if metadata.imageAlts.contains(where: { alt in names.contains(where: { alt.lowercased().contains($0) }) }) {
-                score += logoWeight
-            }
-            if names.contains(where: { loweredLicence.contains($0) }) { score += licenceWeight }
+            if let siteName = metadata.openGraphSiteName, names.matches(siteName) { score += siteNameMetaWeight }
+            if !titleSuffix.isEmpty, names.matches(titleSuffix) { score += titleWeight }
+            if metadata.imageAlts.contains(where: names.matches) { score += logoWeight }
+            if names.matches(licenceText) { score += licenceWeight }
             if score > 0 { scores[profile.name] = score }
         }
         // "World Library Foundation" in the footer names the family, and World Library itself weakly.

@@ -14,21 +14,26 @@ public enum RetrievedDate {
     /// Accepts "2011-11-04", "November 4, 2011", "4 November 2011", "Nov. 4, 2011", "4 Nov 2011",
     /// with an optional "on".
     public static func isoDate(in text: String) -> String? {
-        guard cues.matches(text) else { return nil }
-        let lowered = text.lowercased()
-        var best: String?
-        for cue in ["retrieved", "accessed"] {
-            var searchStart = lowered.startIndex
-            while let range = lowered.range(of: cue, range: searchStart..<lowered.endIndex) {
-                if let date = parseDate(String(lowered[range.upperBound...].prefix(40))) { best = date }
-                searchStart = range.upperBound
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // The last date after a cue wins ("Archived … Retrieved …"): scan every cue in order.
+            var best: String?
+            var start = 0
+            while start < bytes.count,
+                let match = cues.firstMatch(inBytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+            {
+                let after = start + match.offset + cueLengths[match.phrase]
+                let window = String(decoding: bytes[after..<min(bytes.count, after + 160)], as: UTF8.self)
+                if let date = parseDate(String(window.prefix(40)).lowercased()) { best = date }
+                start = after
             }
+            return best
         }
-        return best
     }
 
     /// The words a retrieval date follows, in any letter case.
     static let cues = PhraseSet(["retrieved", "accessed"])
+    static let cueLengths = ["retrieved".utf8.count, "accessed".utf8.count]
 
     /// Parses a date at the start of `text` (after an optional "on" and punctuation).
     public static func parseDate(_ text: String) -> String? {
