@@ -1,21 +1,35 @@
 /// A fixed set of lowercase phrases found in text by comparing UTF-8 bytes, ignoring ASCII case.
 ///
 /// The licence and footer searches look at every block of a page; lowercasing each block and calling
-/// Foundation's `contains` cost most of an extraction, while this reads each byte once and compares
-/// only phrases whose first byte matches.
+/// Foundation's `contains` cost most of an extraction, while this reads each byte once: a bit table of
+/// the phrases' first two bytes rules out nearly every position before any phrase is compared.
 public struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each byte value, the phrases that start with it.
     private let byFirstByte: [[Int]]
+    /// One bit per (first byte, second byte) pair, folded to lowercase, that some phrase opens with.
+    private let pairs: [UInt64]
 
     /// - Parameter phrases: lowercase phrases (non-ASCII characters are matched exactly).
     public init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }
+        self.phrases = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }
         var table = [[Int]](repeating: [], count: 256)
+        var pairs = [UInt64](repeating: 0, count: 1024)
         for (index, phrase) in self.phrases.enumerated() {
-            if let first = phrase.first { table[Int(first)].append(index) }
+            table[Int(phrase[0])].append(index)
+            if phrase.count == 1 {
+                // Any second byte: mark the whole row.
+                for second in 0..<256 { Self.set(&pairs, Int(phrase[0]) << 8 | second) }
+            } else {
+                Self.set(&pairs, Int(phrase[0]) << 8 | Int(phrase[1]))
+            }
         }
         byFirstByte = table
+        self.pairs = pairs
+    }
+
+    private static func set(_ bits: inout [UInt64], _ key: Int) {
+        bits[key >> 6] |= 1 << UInt64(key & 63)
     }
 
     @inline(__always)
@@ -34,17 +48,25 @@ public struct PhraseSet: Sendable {
         let count = bytes.count
         var index = 0
         while index < count {
-            let candidates = byFirstByte[Int(Self.folded(bytes[index]))]
-            if !candidates.isEmpty {
-                for candidate in candidates {
-                    let phrase = phrases[candidate]
-                    guard index + phrase.count <= count else { continue }
-                    var offset = 1
-                    while offset < phrase.count && Self.folded(bytes[index + offset]) == phrase[offset] { offset += 1 }
-                    if offset == phrase.count { return (candidate, index) }
-                }
+            let first = Self.folded(bytes[index])
+            let second = index + 1 < count ? Self.folded(bytes[index + 1]) : 0
+            let key = Int(first) << 8 | Int(second)
+            if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0, let found = compare(bytes, at: index, first: first) {
+                return (found, index)
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// The phrase (if any) starting at `index`, whose first byte, folded, is `first`.
+    private func compare(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, first: UInt8) -> Int? {
+        for candidate in byFirstByte[Int(first)] {
+            let phrase = phrases[candidate]
+            guard index + phrase.count <= bytes.count else { continue }
+            var offset = 1
+            while offset < phrase.count && Self.folded(bytes[index + offset]) == phrase[offset] { offset += 1 }
+            if offset == phrase.count { return candidate }
         }
         return nil
     }
