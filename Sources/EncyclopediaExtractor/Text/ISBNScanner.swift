@@ -42,6 +42,9 @@ public enum ISBNScanner {
         return found
     }
 
+    /// A MediaWiki book-sources link target, in any letter case.
+    static let bookSources = PhraseSet(["booksources/"])
+
     /// The cue in any letter case (the exact forms are checked by ``isCue(_:at:)``).
     static let cue = PhraseSet(["isbn"])
 
@@ -97,8 +100,9 @@ public enum ISBNScanner {
 
     /// The ISBN in a MediaWiki book-sources link target (`…/Special:BookSources/9780306406157`), or nil.
     public static func bookSourcesISBN(inLink href: String) -> String? {
-        guard let range = href.range(of: "BookSources/", options: .caseInsensitive) else { return nil }
-        let tail = href[range.upperBound...].prefix { $0 != "?" && $0 != "#" && $0 != "&" && $0 != "/" }
+        guard let match = bookSources.firstMatch(in: href) else { return nil }
+        let rest = href.utf8.dropFirst(match.offset + "booksources/".utf8.count)
+        let tail = Substring(rest).prefix { $0 != "?" && $0 != "#" && $0 != "&" && $0 != "/" }
         guard let digits = ISBNCodec.compact(String(tail)), digits.count == 10 || digits.count == 13 else { return nil }
         return String(tail)
     }
