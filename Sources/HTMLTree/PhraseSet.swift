@@ -46,17 +46,21 @@ public struct PhraseSet: Sendable {
     /// The earliest match in UTF-8 bytes.
     public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
         let count = bytes.count
-        var index = 0
-        while index < count {
-            let first = Self.folded(bytes[index])
-            let second = index + 1 < count ? Self.folded(bytes[index + 1]) : 0
-            let key = Int(first) << 8 | Int(second)
-            if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0, let found = compare(bytes, at: index, first: first) {
-                return (found, index)
+        guard count > 0 else { return nil }
+        return pairs.withUnsafeBufferPointer { bits -> (phrase: Int, offset: Int)? in
+            var first = Self.folded(bytes[0])
+            var index = 0
+            while index < count {
+                let second = index + 1 < count ? Self.folded(bytes[index + 1]) : 0
+                let key = Int(first) &<< 8 | Int(second)
+                if bits[key &>> 6] & (1 &<< UInt64(key & 63)) != 0, let found = compare(bytes, at: index, first: first) {
+                    return (found, index)
+                }
+                first = second
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// The phrase (if any) starting at `index`, whose first byte, folded, is `first`.
