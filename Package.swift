@@ -41,8 +41,9 @@ let package = Package(
         // libFuzzer targets (Scripts/fuzz builds them with -sanitize=fuzzer); built normally they replay
         // saved inputs through the same checks.
         .target(name: "CFuzzerDriver"),
-        .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver"]),
-        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
         // Drives the built `encx` executable end to end.

@@ -59,22 +59,10 @@ public func fuzzExtractMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMut
     }
 }
 #else
+import FuzzSupport
+
 @main
 struct FuzzExtractReplay {
-    static func main() {
-        let paths = CommandLine.arguments.dropFirst()
-        if paths.isEmpty {
-            FileHandle.standardError.write(Data("usage: FuzzExtract FILE... (replays inputs through the fuzz check)\n".utf8))
-            exit(2)
-        }
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("FuzzExtract: cannot read \(path)\n".utf8))
-                exit(1)
-            }
-            FuzzExtract.check([UInt8](data))
-            print("ok \(path)")
-        }
-    }
+    static func main() { FuzzReplay.main(target: "FuzzExtract", check: FuzzExtract.check) }
 }
 #endif

@@ -54,22 +54,10 @@ public func fuzzTextMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutabl
     }
 }
 #else
+import FuzzSupport
+
 @main
 struct FuzzTextReplay {
-    static func main() {
-        let paths = CommandLine.arguments.dropFirst()
-        if paths.isEmpty {
-            FileHandle.standardError.write(Data("usage: FuzzText FILE... (replays inputs through the fuzz check)\n".utf8))
-            exit(2)
-        }
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("FuzzText: cannot read \(path)\n".utf8))
-                exit(1)
-            }
-            FuzzText.check([UInt8](data))
-            print("ok \(path)")
-        }
-    }
+    static func main() { FuzzReplay.main(target: "FuzzText", check: FuzzText.check) }
 }
 #endif
