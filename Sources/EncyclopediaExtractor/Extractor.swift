@@ -44,13 +44,24 @@ public struct Extractor: Sendable {
     /// - Parameters:
     ///   - fileURL: the file.
     ///   - name: how errors name it (default: its path).
-    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` with a short reason ("no such file",
-    ///   "Permission denied", …).
-    public static func readPage(at fileURL: URL, name: String? = nil) throws(ExtractionError) -> [UInt8] {
+    ///   - limit: refuse a file larger than this many bytes before reading it (`input-too-large`).
+    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` with the system's reason ("No such file or
+    ///   directory", "Permission denied", …), or a document error when the file is over `limit`.
+    public static func readPage(at fileURL: URL, name: String? = nil, limit: Int? = nil) throws(ExtractionError) -> [UInt8] {
+        let input = name ?? fileURL.path
         do {
-            return [UInt8](try Data(contentsOf: fileURL))
+            switch try FileBytes.read(path: fileURL.path, limit: limit) {
+            case let .bytes(bytes):
+                return bytes
+            case let .tooLarge(size):
+                throw ExtractionError.document(DocumentError(input: input, reason: .tooLarge(size: size, limit: limit ?? size)))
+            }
+        } catch let error as FileReadError {
+            throw .unreadable(path: input, reason: error.reason)
+        } catch let error as ExtractionError {
+            throw error
         } catch {
-            throw .unreadable(path: name ?? fileURL.path, reason: readableReason(error))
+            throw .unreadable(path: input, reason: "\(error)")
         }
     }
 
@@ -96,17 +107,6 @@ public struct Extractor: Sendable {
         return try ExtractionPipeline(document: document, callerURL: url, origin: origin, options: options, deadline: deadline).run()
     }
 
-    static func readableReason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
-    }
 }
 
 /// An article with the record of what extraction removed.

@@ -394,7 +394,7 @@ struct Convert: ParsableCommand {
         case .file:
             do throws(ExtractionError) {
                 if let url = item.url {
-                    bytes = try Extractor.readPage(at: url, name: item.displayPath)
+                    bytes = try Extractor.readPage(at: url, name: item.displayPath, limit: settings.extractor.options.parse.maximumInputSize)
                 } else {
                     bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 }

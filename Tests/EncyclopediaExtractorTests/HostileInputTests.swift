@@ -113,6 +113,27 @@ import Testing
         #expect(!article.warnings.map(\.code).contains("toc-mismatch"))
     }
 
+    @Test func aFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).html")
+        try Data(Self.page(body: "<p>" + String(repeating: "word ", count: 2000) + "</p>")).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try Extractor.readPage(at: url, name: "big.html", limit: 1000)
+            Issue.record("a file over the limit was read")
+        } catch {
+            #expect(error.code == "input-too-large")
+            #expect(error.description.contains("big.html"))
+        }
+        #expect(try Extractor.readPage(at: url).count > 10_000)
+        do {
+            _ = try Extractor.readPage(at: url.appendingPathExtension("missing"), name: "missing.html")
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.code == "unreadable")
+            #expect(error.description == "missing.html: cannot read the file (No such file or directory)")
+        }
+    }
+
     @Test func anExhaustedTimeLimitIsATypedError() throws {
         let options = ExtractionOptions(timeLimit: .nanoseconds(1))
         do {
