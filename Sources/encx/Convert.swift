@@ -114,6 +114,9 @@ struct Convert: ParsableCommand {
     @Option(help: "Refuse pages larger than this many bytes (after decompression).")
     var maxInputSize: Int = ParseOptions.defaultMaximumInputSize
 
+    @Option(help: "Refuse gzip data (a .gz page, a gzip HTTP payload) inflating past this many bytes (default: --max-input-size).")
+    var maxDecompressedSize: Int?
+
     @Flag(help: "Let libxml2 build trees nested deeper than 256 levels (HTML_PARSE_HUGE).")
     var allowDeepNesting = false
 
@@ -129,6 +132,7 @@ struct Convert: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use every core.") }
         if maxInputSize < 1 { throw ValidationError("--max-input-size must be a positive number of bytes.") }
+        if let maxDecompressedSize, maxDecompressedSize < 1 { throw ValidationError("--max-decompressed-size must be a positive number of bytes.") }
         if !(timeLimit >= 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a number of seconds, 0 for no limit (got \(timeLimit)).") }
         if let urlPattern {
             do { _ = try URLPattern(urlPattern) } catch { throw ValidationError("--url-pattern '\(urlPattern)' is not a valid regular expression.") }
@@ -177,7 +181,7 @@ struct Convert: ParsableCommand {
             printError("encx: note: removed \(unfinished) unfinished temporary file(s) left by an interrupted run")
         }
         let parse = ParseOptions(maximumInputSize: maxInputSize, allowsDeepNesting: allowDeepNesting)
-        let extractor = Extractor(ExtractionOptions(parse: parse, timeLimit: timeLimit > 0 ? .milliseconds(Int64((timeLimit * 1000).rounded(.up))) : nil))
+        let extractor = Extractor(ExtractionOptions(parse: parse, maximumDecompressedSize: maxDecompressedSize, timeLimit: timeLimit > 0 ? .milliseconds(Int64((timeLimit * 1000).rounded(.up))) : nil))
         // Several pages on standard output are always JSON Lines.
         let format: OutputFormat
         if case .standardOutput(lines: true) = mode { format = .jsonl } else { format = self.format }

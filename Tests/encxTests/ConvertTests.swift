@@ -170,6 +170,21 @@ import Testing
         #expect(records.allSatisfy { ["ok", "warning", "skipped"].contains($0["status"] as? String ?? "") })
     }
 
+    @Test func decompressionHasItsOwnLimit() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("seed.html.gz")
+        try gzip(fixtures.appendingPathComponent("seed-anti-party-group.html"), to: page)
+        let refused = try encx(["convert", page.path, "--max-decompressed-size", "1000"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("inflates past the limit of 1000 bytes"))
+        let accepted = try encx(["convert", page.path, "--max-decompressed-size", "10000000", "--quiet"])
+        #expect(accepted.status == 0)
+        let bomb = try encx(["convert", fixtures.appendingPathComponent("hostile/gzip-bomb.html.gz").path])
+        #expect(bomb.status == 1)
+        #expect(bomb.stderr.contains("inflates past the limit of 67108864 bytes"))
+    }
+
     @Test func temporaryNamesOfDeadWritersAreRecognised() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
