@@ -401,6 +401,10 @@ struct Convert: ParsableCommand {
                     bytes = try Extractor.readPage(at: url, name: item.displayPath, limit: settings.extractor.options.parse.maximumInputSize)
                 } else {
                     bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    if bytes.starts(with: Array("WARC/".utf8)) {
+                        return failure("-: standard input holds a WARC file; give its path (encx convert FILE.warc) so it is read record by record",
+                                       code: "warc-on-stdin")
+                    }
                 }
             } catch {
                 return failure(error.description, code: error.code)

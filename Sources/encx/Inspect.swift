@@ -25,6 +25,10 @@ struct Inspect: ParsableCommand {
         if page != "-" && !FileManager.default.fileExists(atPath: page) {
             throw ValidationError("No such file: \(page).")
         }
+        let lowered = page.lowercased()
+        if lowered.hasSuffix(".warc") || lowered.hasSuffix(".warc.gz") {
+            throw ValidationError("\(page) is a WARC file; inspect reads one page. Convert it with 'encx convert \(page)' (one JSON Lines record per page), or inspect a page saved from it.")
+        }
     }
 
     func run() throws {

@@ -60,6 +60,18 @@ import Testing
         #expect(bad.stderr.contains("not a valid regular expression"))
     }
 
+    @Test func inspectSendsWARCFilesToConvert() throws {
+        let result = try encx(["inspect", Self.archives.appendingPathComponent("crawl.warc.gz").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a WARC file; inspect reads one page"))
+        let piped = try encx(["convert", "-"], stdin: try Data(contentsOf: Self.archives.appendingPathComponent("crawl-plain.warc")))
+        #expect(piped.status == 1)
+        #expect(piped.stderr.contains("standard input holds a WARC file"))
+        let mhtml = try encx(["inspect", Self.archives.appendingPathComponent("saved.mhtml").path])
+        #expect(mhtml.status == 0)
+        #expect(mhtml.stdoutText.contains("Title:    Ash roasting"))
+    }
+
     @Test func aTruncatedWARCKeepsTheRecordsBeforeTheCut() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
