@@ -55,8 +55,7 @@ public final class Document {
             throw DocumentError(input: input, reason: .tooLarge(size: decoded.utf8.count, limit: Int(Int32.max)))
         }
 
-        var flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        var flags = Self.parseFlags | HTML_PARSE_IGNORE_ENC.rawValue
         if options.allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
         var parse = try Self.parse(decoded.utf8, flags: flags, input: input)
         if let halt = parse.halt, halt.contains(Self.hugeTextMessage), flags & XML_PARSE_HUGE.rawValue == 0 {
@@ -78,6 +77,10 @@ public final class Document {
             truncation = nil
         }
     }
+
+    /// The flags every parse uses: recover from tag soup, stay silent, never touch the network.
+    static let parseFlags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue
 
     /// libxml2's message when a text node passes its size limit (`XML_MAX_TEXT_LENGTH`).
     static let hugeTextMessage = "huge text node"

@@ -16,20 +16,21 @@ enum EncodingSniffer {
         }
         var ignored: String?
         // As browsers do: a byte-order mark, then the transport's charset, then the page's <meta>.
+        let declared = declaredLabel(bytes)
         if let label = transportLabel?.trimmingASCIIWhitespace(), !label.isEmpty {
             let encoding = TextEncoding(label: label)
-            // Servers often say UTF-8 by default; when the bytes are not UTF-8 and the page itself
-            // declares another encoding, the page knows better.
-            let contradicted = encoding == .utf8 && !UTF8Validation.isValid(bytes)
-                && declaredLabel(bytes).map { TextEncoding(label: $0) != .utf8 } == true
-            if !contradicted, encoding == .utf8 || encoding == .windows1252 || InputDecoder.canConvert(from: encoding) {
+            // Servers often say UTF-8 by default; when the page itself declares another encoding and
+            // the bytes are not UTF-8, the page knows better.
+            let contradicted = encoding == .utf8 && declared.map { TextEncoding(label: $0) != .utf8 } == true
+                && !UTF8Validation.isValid(bytes)
+            if !contradicted, isUsable(encoding) {
                 return EncodingDecision(encoding: encoding, basis: .transport(label: label), ignoredDeclaration: nil)
             }
             if !contradicted { ignored = label }
         }
-        if let label = declaredLabel(bytes) {
+        if let label = declared {
             let encoding = TextEncoding(label: label)
-            if encoding == .utf8 || encoding == .windows1252 || InputDecoder.canConvert(from: encoding) {
+            if isUsable(encoding) {
                 return EncodingDecision(encoding: encoding, basis: .declared(label: label), ignoredDeclaration: nil)
             }
             ignored = label
@@ -38,6 +39,11 @@ enum EncodingSniffer {
             return EncodingDecision(encoding: .utf8, basis: .validUTF8, ignoredDeclaration: ignored)
         }
         return EncodingDecision(encoding: .windows1252, basis: .windows1252Fallback, ignoredDeclaration: ignored)
+    }
+
+    /// True for an encoding the input can be decoded from.
+    static func isUsable(_ encoding: TextEncoding) -> Bool {
+        encoding == .utf8 || encoding == .windows1252 || InputDecoder.canConvert(from: encoding)
     }
 
     /// The encoding named by a byte-order mark at the start of `bytes`, and the mark's length.

@@ -201,7 +201,7 @@ public struct Node: Hashable {
         for node in descendants where node.kind == .text {
             node.withOwnContent { bytes in
                 for byte in bytes {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    if TextBuffer.isSpace(byte) {
                         if !inSpace { length += 1; inSpace = true }
                     } else if byte & 0xC0 != 0x80 {
                         length += 1

@@ -8,8 +8,7 @@ public enum ParseFloor {
     /// cannot be optimised away.
     public static func parseAndFree(_ bytes: [UInt8]) -> Int {
         _ = libxml2Initialisation
-        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue
+        let flags = Document.parseFlags
         let document = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
             guard let start = buffer.baseAddress, buffer.count <= Int(Int32.max) else { return nil }
             return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in

@@ -85,12 +85,18 @@ public struct TextBuffer {
         return result
     }
 
+    /// The ASCII whitespace bytes that collapse into one space.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
     private mutating func appendCollapsing(_ text: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = text.count
         while index < count {
             let byte = text[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+            if Self.isSpace(byte) {
                 if !bytes.isEmpty { pendingSpace = true }
                 index += 1
                 continue

@@ -41,13 +41,7 @@ struct HTTPResponse {
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
         lines.removeFirst()
-        var fields: [String: String] = [:]
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            if fields[name] == nil { fields[name] = value }
-        }
+        let fields = HeaderFields.parse(lines)
         contentType = fields["content-type"] ?? ""
         var payload = Array(block[headerEnd.bodyStart...])
         let transfer = (fields["transfer-encoding"] ?? "").lowercased()

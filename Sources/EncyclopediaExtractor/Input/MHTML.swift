@@ -89,15 +89,7 @@ public struct MHTMLPage: Sendable, Equatable {
             if bytes[index] == 0x0A {
                 var lineEnd = index
                 if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                if lineEnd == lineStart {
-                    var fields: [String: String] = [:]
-                    for line in lines {
-                        guard let colon = line.firstIndex(of: ":") else { continue }
-                        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                        if fields[name] == nil { fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
-                    }
-                    return (fields, index + 1)
-                }
+                if lineEnd == lineStart { return (HeaderFields.parse(lines), index + 1) }
                 let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
                 if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
                     lines[lines.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)

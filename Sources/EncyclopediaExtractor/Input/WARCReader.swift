@@ -204,15 +204,8 @@ public final class WARCReader {
 
     /// Header fields of a record, names lowercased (the first of a repeated name wins).
     static func headers(_ bytes: ArraySlice<UInt8>) -> [String: String] {
-        var fields: [String: String] = [:]
         let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            if fields[name] == nil { fields[name] = value }
-        }
-        return fields
+        return HeaderFields.parse(text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst())
     }
 
     /// WARC 1.0 writes `WARC-Target-URI: <http://…>` in some tools; the brackets are not part of the URL.

@@ -99,10 +99,15 @@ enum ClassWords {
         String(pair.split(separator: " ").max { $0.count < $1.count } ?? Substring(pair))
     })
 
+    /// True when the element's class (or, when `includingID`, its id) holds one of `words` as a
+    /// substring in any case: a cheap test on libxml2's bytes that rules elements out before their
+    /// names are split into words.
+    static func mayHold(_ words: PhraseSet, in element: Node, includingID: Bool = true) -> Bool {
+        element.attribute("class", contains: words) || (includingID && element.attribute("id", contains: words))
+    }
+
     static func chromeMarker(of element: Node, includingID: Bool = true) -> String? {
-        guard element.attribute("class", contains: chromeWordFilter)
-            || (includingID && element.attribute("id", contains: chromeWordFilter))
-        else { return nil }
+        guard mayHold(chromeWordFilter, in: element, includingID: includingID) else { return nil }
         let words = words(of: element, includingID: includingID)
         guard !words.isEmpty else { return nil }
         if words.contains(where: { Selectors.bodyWords.contains($0) }) { return nil }

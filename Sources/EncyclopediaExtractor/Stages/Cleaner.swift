@@ -212,7 +212,7 @@ enum Cleaner {
         guard let root = document.root else { return }
         var boxes: [Node] = []
         for node in root.descendants where node.isElement {
-            guard node.attribute("class", contains: categoryBoxWords) || node.attribute("id", contains: categoryBoxWords) else { continue }
+            guard ClassWords.mayHold(categoryBoxWords, in: node) else { continue }
             let words = ClassWords.words(of: node)
             if words.contains("catlinks")
                 || (words.contains("categories") && !protected.contains(node) && contentRoot.contains(node))

@@ -32,19 +32,16 @@ enum MetadataReader {
         }
         var seenMarkers: Set<String> = []
         for node in root.descendants where node.isElement {
-            // Most elements are none of these four: tell without building the name.
-            let name: String
-            if node.isElement(named: "title") { name = "title" } else if node.isElement(named: "link") { name = "link" } else if node.isElement(named: "meta") { name = "meta" } else if node.isElement(named: "img") { name = "img" } else { name = "" }
-            switch name {
-            case "title":
+            // Names compared on libxml2's bytes: most elements are none of these four.
+            if node.isElement(named: "title") {
                 if metadata.titleElement == nil { metadata.titleElement = node.text }
-            case "link":
+            } else if node.isElement(named: "link") {
                 if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
                     let href = node.attribute("href"), !href.isEmpty, metadata.canonicalURL == nil
                 {
                     metadata.canonicalURL = href.trimmingCharacters(in: .whitespaces)
                 }
-            case "meta":
+            } else if node.isElement(named: "meta") {
                 let property = (node.attribute("property") ?? node.attribute("name") ?? "").lowercased()
                 let equiv = (node.attribute("http-equiv") ?? "").lowercased()
                 let content = node.attribute("content")?.trimmingCharacters(in: .whitespaces)
@@ -55,13 +52,12 @@ enum MetadataReader {
                 {
                     metadata.language = content
                 }
-            case "img":
+            } else if node.isElement(named: "img") {
                 if let alt = node.attribute("alt"), !alt.isEmpty { metadata.imageAlts.append(alt) }
-            default:
-                break
             }
+            guard ClassWords.mayHold(skinMarkerFilter, in: node) else { continue }
             for attribute in ["id", "class"] {
-                guard node.attribute(attribute == "id" ? "id" : "class", contains: skinMarkerFilter), let value = node.attribute(attribute) else { continue }
+                guard let value = node.attribute(attribute) else { continue }
                 for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {
                     if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }
                 }
