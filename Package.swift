@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
         .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
-        .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree"]),
+        .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree", "CLibXML2"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
         // Drives the built `encx` executable end to end.
         .testTarget(name: "encxTests", dependencies: ["encx", "ArticleDiff"]),

@@ -4,7 +4,12 @@ import CLibXML2
 /// `xmlCleanupParser()` is never called: other code in the process may still use libxml2.
 let libxml2Initialisation: Void = xmlInitParser()
 
-/// A parsed HTML page. Owns libxml2's document and frees it, once, when the last reference goes.
+/// A parsed HTML page. Owns its tree and frees it, once, when the last reference goes.
+///
+/// libxml2's HTML parser reads the page (tag soup recovery, implied elements, entities) and its SAX
+/// events build the tree in a few flat stores of this document's own (see `TreeBuilder`), the same tree
+/// libxml2's tree builder makes at a fraction of its allocations. XPath queries run on a libxml2 copy
+/// of the tree, made on the first query.
 ///
 /// A document and its nodes belong to one task at a time: parse one document per task and never hand
 /// its nodes to another thread. Different documents can be parsed and read on many threads at once.
@@ -14,8 +19,15 @@ let libxml2Initialisation: Void = xmlInitParser()
 /// let heading = try document.select("//h1").first?.text
 /// ```
 public final class Document {
-    let pointer: htmlDocPtr
-    private var detachedSubtrees: [xmlNodePtr] = []
+    /// The nodes, in document order; index 0 is the document itself.
+    let nodes: UnsafeMutablePointer<NodeRecord>
+    let nodeCount: Int
+    /// Text, comment and attribute-value bytes (UTF-8).
+    let bytes: UnsafeMutablePointer<UInt8>
+    let attributes: UnsafeMutablePointer<AttributeRecord>
+    let names: NameTable
+    /// The libxml2 copy XPath queries run on; made on the first query, dropped when the tree changes.
+    var xpathMirror: XPathMirror?
 
     /// The name of the input, as given to the initialiser (used in error messages).
     public let input: String
@@ -27,7 +39,7 @@ public final class Document {
     public let repairs: DecodingRepairs
     /// The URL of a browser's `<!-- saved from url=(NNNN)… -->` comment, if the page has one.
     public let savedFromURL: String?
-    /// Set when libxml2 stopped before the end of the page; what followed the cut is missing.
+    /// Set when parsing stopped before the end of the page; what followed the cut is missing.
     public let truncation: ParseTruncation?
 
     /// Parses a page from its bytes.
@@ -55,23 +67,18 @@ public final class Document {
             throw DocumentError(input: input, reason: .tooLarge(size: decoded.utf8.count, limit: Int(Int32.max)))
         }
 
-        var flags = Self.parseFlags | HTML_PARSE_IGNORE_ENC.rawValue
-        if options.allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
-        var parse = try Self.parse(decoded.utf8, flags: flags, input: input)
-        if let halt = parse.halt, halt.contains(Self.hugeTextMessage), flags & XML_PARSE_HUGE.rawValue == 0 {
-            // A text node over libxml2's 10,000,000-byte limit (a giant inline script, say) halts the
-            // parser. The input is already bounded by maximumInputSize, so read it again without
-            // libxml2's size limits rather than lose the rest of the page.
-            xmlFreeDoc(parse.document)
-            parse = try Self.parse(decoded.utf8, flags: flags | XML_PARSE_HUGE.rawValue, input: input)
-        }
-        pointer = parse.document
+        let tree = try Self.build(decoded.utf8, input: input, allowsDeepNesting: options.allowsDeepNesting)
+        nodes = tree.builder.nodes.base
+        nodeCount = tree.builder.nodes.count
+        self.bytes = tree.builder.bytes.base
+        attributes = tree.builder.attributes.base
+        names = tree.builder.names
         self.input = input
         byteCount = bytes.count
         encoding = prepared.decision
         repairs = DecodingRepairs(replacedSequences: decoded.replacedSequences, removedNULs: decoded.removedNULs)
         savedFromURL = SavedFromComment.url(in: decoded.utf8)
-        if let message = parse.halt {
+        if let message = tree.halt {
             truncation = ParseTruncation(depthLimit: Int(encx_maximumParserDepth()), libxml2Message: message)
         } else {
             truncation = nil
@@ -82,43 +89,56 @@ public final class Document {
     static let parseFlags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue
 
-    /// libxml2's message when a text node passes its size limit (`XML_MAX_TEXT_LENGTH`).
-    static let hugeTextMessage = "huge text node"
-
-    /// One libxml2 parse: the document, and libxml2's message when it halted before the end.
-    private static func parse(_ utf8: [UInt8], flags: UInt32, input: String) throws(DocumentError) -> (document: htmlDocPtr, halt: String?) {
-        guard let context = htmlNewParserCtxt() else {
+    /// One parse of UTF-8 bytes into a tree, and the message of a parse that stopped before the end.
+    private static func build(_ utf8: [UInt8], input: String, allowsDeepNesting: Bool) throws(DocumentError)
+        -> (builder: TreeBuilder, halt: String?)
+    {
+        // libxml2 copies the bytes into its own input buffer.
+        let made = utf8.withUnsafeBufferPointer { buffer -> htmlParserCtxtPtr? in
+            guard let start = buffer.baseAddress else { return nil }
+            return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
+            }
+        }
+        guard let context = made else {
             throw DocumentError(input: input, reason: .parserFailure(detail: "no parser context (out of memory)"))
         }
         defer { htmlFreeParserCtxt(context) }
-        let parsed = utf8.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-            guard let start = buffer.baseAddress else { return nil }
-            return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", Int32(bitPattern: flags))
-            }
-        }
-        guard let parsed else {
-            let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "no document returned"
-            throw DocumentError(input: input, reason: .parserFailure(detail: message.trimmingASCIIWhitespace()))
-        }
-        guard encx_parserHalted(context) != 0 else { return (parsed, nil) }
+        // The bytes are UTF-8 already (decoded above): no converter, and <meta> charsets ignored.
+        xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+        var flags = parseFlags | HTML_PARSE_IGNORE_ENC.rawValue
+        if allowsDeepNesting { flags |= XML_PARSE_HUGE.rawValue }
+        htmlCtxtUseOptions(context, Int32(bitPattern: flags))
+        let state = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        state.initialize(to: TreeBuilder(context: context, inputSize: utf8.count,
+                                         maximumDepth: allowsDeepNesting ? nil : Int(encx_maximumParserDepth())))
+        context.pointee.sax.pointee = TreeBuilder.handler()
+        context.pointee.userData = UnsafeMutableRawPointer(state)
+        htmlParseDocument(context)
+        context.pointee.userData = UnsafeMutableRawPointer(context)
+        let builder = state.move()
+        state.deallocate()
+        builder.finish()
+        if let halt = builder.halt { return (builder, halt) }
+        guard encx_parserHalted(context) != 0 else { return (builder, nil) }
         let message = encx_parserLastErrorMessage(context).map { String(cString: $0) } ?? "parser halted"
-        return (parsed, message.trimmingASCIIWhitespace())
+        return (builder, message.trimmingASCIIWhitespace())
     }
 
     deinit {
-        // Detached subtrees first: their names may live in the document's dictionary.
-        for subtree in detachedSubtrees { xmlFreeNode(subtree) }
-        xmlFreeDoc(pointer)
+        nodes.deallocate()
+        bytes.deallocate()
+        attributes.deallocate()
     }
 
     /// The `<html>` element (libxml2 supplies one for tag soup that lacks it), or nil for an empty tree.
     public var root: Node? {
-        xmlDocGetRootElement(pointer).map { Node(document: self, pointer: $0) }
-    }
-
-    func retainDetached(_ node: xmlNodePtr) {
-        detachedSubtrees.append(node)
+        var child = nodes[0].firstChild
+        while child >= 0 {
+            if nodes[Int(child)].code == .element { return Node(document: self, index: child) }
+            child = nodes[Int(child)].next
+        }
+        return nil
     }
 }
 

@@ -1,19 +1,15 @@
-import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A node of a ``Document``: an element, a run of text, a comment, or another libxml2 node kind.
+/// A node of a ``Document``: an element, a run of text, a comment, or another kind of node.
 ///
 /// A node keeps its document alive. Nodes compare equal when they are the same node of the same tree.
 public struct Node: Hashable {
     /// The document the node belongs to (held strongly, so the tree outlives every node value).
     public let document: Document
-    let pointer: xmlNodePtr
+    /// The node's place in the document's node store.
+    let index: Int32
 
-    init(document: Document, pointer: xmlNodePtr) {
+    init(document: Document, index: Int32) {
         self.document = document
-        self.pointer = pointer
+        self.index = index
     }
 
     /// What kind of node this is.
@@ -21,150 +17,233 @@ public struct Node: Hashable {
         case element, text, comment, other
     }
 
+    @inline(__always)
+    var record: NodeRecord { document.nodes[Int(index)] }
+
     /// The node's kind (CDATA counts as text).
     public var kind: Kind {
-        switch pointer.pointee.type {
-        case XML_ELEMENT_NODE: .element
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: .text
-        case XML_COMMENT_NODE: .comment
-        default: .other
+        switch record.code {
+        case .element: .element
+        case .text, .cdata: .text
+        case .comment: .comment
+        case .document, .doctype, .processingInstruction: .other
         }
     }
 
     /// True for an element.
-    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isElement: Bool { record.code == .element }
 
-    /// The element's name as libxml2 stores it (lowercase for HTML), or "#text" / "#comment".
+    /// True for a text (or CDATA) node.
+    public var isText: Bool {
+        let code = record.code
+        return code == .text || code == .cdata
+    }
+
+    /// The element's name (lowercase, as libxml2 reads HTML), or "#text" / "#comment".
     public var name: String {
-        switch kind {
+        let node = record
+        switch node.code {
+        case .element, .processingInstruction: return document.names.text(of: HTMLName(id: node.name))
         case .text: return "#text"
+        case .cdata: return "#cdata-section"
         case .comment: return "#comment"
-        case .element, .other:
-            guard let name = pointer.pointee.name else { return "" }
-            return String(cString: name)
+        case .document: return "#document"
+        case .doctype: return "html"
         }
+    }
+
+    /// The element's name as an ``HTMLName``, or nil for other nodes.
+    public var elementName: HTMLName? {
+        let node = record
+        return node.code == .element ? HTMLName(id: node.name) : nil
+    }
+
+    /// True when this is an element named `name`.
+    @inline(__always)
+    public func isElement(_ name: HTMLName) -> Bool {
+        let node = record
+        return node.code == .element && node.name == name.id
+    }
+
+    /// True when this is an element whose name is in `names`.
+    @inline(__always)
+    public func isElement(in names: HTMLNameSet) -> Bool {
+        let node = record
+        return node.code == .element && names.contains(HTMLName(id: node.name))
     }
 
     /// True when this is an element named `name` (lowercase), compared without building a String.
     public func isElement(named name: StaticString) -> Bool {
-        guard pointer.pointee.type == XML_ELEMENT_NODE, let own = pointer.pointee.name else { return false }
-        return name.withUTF8Buffer { expected in
-            var index = 0
-            while index < expected.count {
-                if own[index] != expected[index] { return false }
-                index += 1
-            }
-            return own[index] == 0
-        }
+        let node = record
+        guard node.code == .element else { return false }
+        let own = document.names.utf8(of: HTMLName(id: node.name))
+        return name.withUTF8Buffer { own.elementsEqual($0) }
     }
 
     // MARK: Attributes
 
-    /// The value of the attribute `name`, entities decoded, or nil when the element lacks it.
-    public func attribute(_ name: String) -> String? {
-        var property = pointer.pointee.properties
-        while let current = property {
-            if let propertyName = current.pointee.name, name.withCString({ strcmp($0, propertyName) == 0 }) {
-                return Self.attributeValue(current)
-            }
-            property = current.pointee.next
-        }
+    /// The element's attributes in its attribute store.
+    @inline(__always)
+    var attributeRange: Range<Int> {
+        let node = record
+        guard node.code == .element else { return 0..<0 }
+        return Int(node.start)..<Int(node.start + node.length)
+    }
+
+    /// The index of attribute `name` in the attribute store, or nil.
+    @inline(__always)
+    func attributeIndex(_ name: HTMLName) -> Int? {
+        for position in attributeRange where document.attributes[position].name == name.id { return position }
         return nil
     }
 
-    /// True when attribute `name` (lowercase) exists and its value holds one of `phrases`, checked on
-    /// libxml2's bytes without building a string.
-    public func attribute(_ name: StaticString, contains phrases: PhraseSet) -> Bool {
-        guard pointer.pointee.type == XML_ELEMENT_NODE else { return false }
-        var property = pointer.pointee.properties
-        while let current = property {
-            if let propertyName = current.pointee.name,
-                name.withUTF8Buffer({ expected in strncmp(UnsafeRawPointer(expected.baseAddress!).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(propertyName).assumingMemoryBound(to: CChar.self), expected.count) == 0 && propertyName[expected.count] == 0 })
-            {
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content,
-                        phrases.firstMatch(inBytes: UnsafeBufferPointer(start: content, count: strlen(content))) != nil
-                    {
-                        return true
-                    }
-                    child = text.pointee.next
-                }
-                return false
-            }
-            property = current.pointee.next
+    /// The value of the attribute `name`, entities decoded, or nil when the element lacks it.
+    public func attribute(_ name: String) -> String? {
+        guard let known = document.names.lookUp(name) else { return nil }
+        return attribute(known)
+    }
+
+    /// The value of the attribute `name`, entities decoded, or nil when the element lacks it.
+    public func attribute(_ name: HTMLName) -> String? {
+        guard let position = attributeIndex(name) else { return nil }
+        return withAttributeBytes(at: position) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// True when the element has attribute `name` (with or without a value).
+    public func hasAttribute(_ name: HTMLName) -> Bool {
+        attributeIndex(name) != nil
+    }
+
+    /// True when attribute `name` exists and its value is exactly `value`.
+    public func attribute(_ name: HTMLName, equals value: StaticString) -> Bool {
+        guard let position = attributeIndex(name) else { return false }
+        return withAttributeBytes(at: position) { bytes in value.withUTF8Buffer { bytes.elementsEqual($0) } }
+    }
+
+    /// True when attribute `name` exists and its value starts with `prefix`.
+    public func attribute(_ name: HTMLName, hasPrefix prefix: StaticString) -> Bool {
+        guard let position = attributeIndex(name) else { return false }
+        return withAttributeBytes(at: position) { bytes in
+            prefix.withUTF8Buffer { expected in bytes.count >= expected.count && bytes.prefix(expected.count).elementsEqual(expected) }
         }
-        return false
+    }
+
+    /// True when attribute `name` (lowercase) exists and its value holds one of `phrases`, checked on
+    /// the stored bytes without building a string.
+    public func attribute(_ name: StaticString, contains phrases: PhraseSet) -> Bool {
+        guard let known = name.withUTF8Buffer({ document.names.lookUp(String(decoding: $0, as: UTF8.self)) }) else {
+            return false
+        }
+        return attribute(known, contains: phrases)
+    }
+
+    /// True when attribute `name` exists and its value holds one of `phrases`.
+    public func attribute(_ name: HTMLName, contains phrases: PhraseSet) -> Bool {
+        guard let position = attributeIndex(name) else { return false }
+        return withAttributeBytes(at: position) { phrases.firstMatch(inBytes: $0) != nil }
+    }
+
+    /// Reads attribute `name`'s value bytes; nil when the element lacks the attribute.
+    func withAttribute<Result>(_ name: HTMLName, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let position = attributeIndex(name) else { return nil }
+        return withAttributeBytes(at: position, body)
+    }
+
+    @inline(__always)
+    func withAttributeBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let attribute = document.attributes[position]
+        return body(UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length)))
     }
 
     /// Every attribute, in document order.
     public var attributes: [(name: String, value: String)] {
-        var result: [(name: String, value: String)] = []
-        var property = pointer.pointee.properties
-        while let current = property {
-            if let propertyName = current.pointee.name {
-                result.append((String(cString: propertyName), Self.attributeValue(current)))
-            }
-            property = current.pointee.next
+        attributeRange.map { position in
+            let attribute = document.attributes[position]
+            return (document.names.text(of: HTMLName(id: attribute.name)),
+                    withAttributeBytes(at: position) { String(decoding: $0, as: UTF8.self) })
         }
-        return result
     }
 
     /// True when the element's `class` attribute lists `className` as one of its words.
     public func hasClass(_ className: String) -> Bool {
-        guard let classes = attribute("class") else { return false }
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            .contains { $0 == className }
+        var wanted = className
+        return wanted.withUTF8 { expected in
+            withAttribute(.class) { classes in
+                var found = false
+                ClassList.forEachToken(in: classes) { token in
+                    if !found, token.elementsEqual(expected) { found = true }
+                }
+                return found
+            } ?? false
+        }
     }
 
-    private static func attributeValue(_ attribute: xmlAttrPtr) -> String {
-        var buffer: [UInt8] = []
-        var child = attribute.pointee.children
-        while let current = child {
-            if let content = current.pointee.content {
-                buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-            }
-            child = current.pointee.next
+    /// True when one of the words of the element's `class` attribute is `token`, compared without
+    /// regard to ASCII letter case (`token` lowercase).
+    public func hasClassToken(_ token: StaticString) -> Bool {
+        token.withUTF8Buffer { expected in
+            withAttribute(.class) { classes in
+                var found = false
+                ClassList.forEachToken(in: classes) { word in
+                    if !found, ClassList.equalsFolded(word, expected) { found = true }
+                }
+                return found
+            } ?? false
         }
-        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The words of the element's `class` attribute, lowercased, in order.
+    public var classTokens: [String] {
+        withAttribute(.class) { classes in
+            var tokens: [String] = []
+            ClassList.forEachToken(in: classes) { token in tokens.append(ClassList.lowercased(token)) }
+            return tokens
+        } ?? []
     }
 
     // MARK: Navigation
 
-    private func wrap(_ other: xmlNodePtr?) -> Node? {
-        other.map { Node(document: document, pointer: $0) }
+    @inline(__always)
+    private func wrap(_ other: Int32) -> Node? {
+        other >= 0 ? Node(document: document, index: other) : nil
     }
 
     /// The parent node (an element, or nil at the top of the tree).
     public var parent: Node? {
-        guard let up = pointer.pointee.parent, up.pointee.type != XML_HTML_DOCUMENT_NODE,
-            up.pointee.type != XML_DOCUMENT_NODE
-        else { return nil }
-        return wrap(up)
+        let up = record.parent
+        guard up > 0, document.nodes[Int(up)].code == .element else { return nil }
+        return Node(document: document, index: up)
     }
     /// The first child node.
-    public var firstChild: Node? { wrap(pointer.pointee.children) }
+    public var firstChild: Node? { wrap(record.firstChild) }
     /// The last child node.
-    public var lastChild: Node? { wrap(pointer.pointee.last) }
+    public var lastChild: Node? { wrap(record.lastChild) }
     /// The next sibling node.
-    public var nextSibling: Node? { wrap(pointer.pointee.next) }
+    public var nextSibling: Node? { wrap(record.next) }
     /// The previous sibling node.
-    public var previousSibling: Node? { wrap(pointer.pointee.prev) }
+    public var previousSibling: Node? { wrap(record.previous) }
 
     /// The child nodes, in document order.
     public var children: [Node] {
         var result: [Node] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            result.append(Node(document: document, pointer: current))
-            child = current.pointee.next
+        var child = record.firstChild
+        while child >= 0 {
+            result.append(Node(document: document, index: child))
+            child = document.nodes[Int(child)].next
         }
         return result
     }
 
     /// The child elements, in document order.
     public var childElements: [Node] {
-        children.filter(\.isElement)
+        var result: [Node] = []
+        var child = record.firstChild
+        while child >= 0 {
+            let node = document.nodes[Int(child)]
+            if node.code == .element { result.append(Node(document: document, index: child)) }
+            child = node.next
+        }
+        return result
     }
 
     /// Every node below this one, in document order (iterative: safe on trees of any depth).
@@ -172,13 +251,13 @@ public struct Node: Hashable {
         DescendantSequence(root: self)
     }
 
-    /// The number of ancestors up to the top of the tree.
+    /// The number of element ancestors up to the top of the tree.
     public var depth: Int {
         var count = 0
-        var up = pointer.pointee.parent
-        while let current = up, current.pointee.type == XML_ELEMENT_NODE {
+        var up = record.parent
+        while up > 0, document.nodes[Int(up)].code == .element {
             count += 1
-            up = current.pointee.parent
+            up = document.nodes[Int(up)].parent
         }
         return count
     }
@@ -194,12 +273,16 @@ public struct Node: Hashable {
     }
 
     /// The length of ``text`` in Unicode scalars (each run of whitespace counting one), counted on
-    /// libxml2's bytes without making the string.
+    /// the stored bytes without making the string.
     public var textLength: Int {
         var length = 0
         var inSpace = true
-        for node in descendants where node.kind == .text {
-            node.withOwnContent { bytes in
+        let nodes = document.nodes
+        var current = record.firstChild
+        while current >= 0 {
+            let node = nodes[Int(current)]
+            if node.code == .text || node.code == .cdata {
+                let bytes = UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length))
                 for byte in bytes {
                     if TextBuffer.isSpace(byte) {
                         if !inSpace { length += 1; inSpace = true }
@@ -209,21 +292,44 @@ public struct Node: Hashable {
                     }
                 }
             }
+            current = document.successor(of: current, within: index, descending: node.code == .element)
         }
         return inSpace && length > 0 ? length - 1 : length
     }
 
-    /// The node's text exactly as libxml2 holds it (entities decoded, whitespace as written).
+    /// The node's text exactly as parsed (entities decoded, whitespace as written): a text node's own
+    /// content, or every text below an element run together.
     public var rawText: String {
-        guard let content = xmlNodeGetContent(pointer) else { return "" }
-        defer { encx_xmlFree(content) }
-        return String(cString: content)
+        var collected: [UInt8] = []
+        let own = record
+        switch own.code {
+        case .text, .cdata, .comment, .processingInstruction:
+            collected.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+        case .element, .document:
+            var current = own.firstChild
+            while current >= 0 {
+                let node = document.nodes[Int(current)]
+                if node.code == .text || node.code == .cdata {
+                    collected.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
+                }
+                current = document.successor(of: current, within: index, descending: node.code == .element)
+            }
+        case .doctype:
+            break
+        }
+        return String(decoding: collected, as: UTF8.self)
     }
 
-    /// The text libxml2 holds for a text or comment node itself (not its descendants), as raw bytes.
+    /// The text a text, comment or processing-instruction node holds itself, as bytes.
+    @inline(__always)
     func withOwnContent<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        guard let content = pointer.pointee.content else { return nil }
-        return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        let node = record
+        switch node.code {
+        case .text, .cdata, .comment, .processingInstruction:
+            return body(UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
+        case .element, .document, .doctype:
+            return nil
+        }
     }
 
     /// True when the text this text node holds itself contains one of `phrases` (no string is made).
@@ -231,35 +337,70 @@ public struct Node: Hashable {
         withOwnContent { phrases.firstMatch(inBytes: $0) != nil } ?? false
     }
 
+    /// The number of bytes of text the node holds itself (0 for elements).
+    public var ownTextByteCount: Int {
+        let node = record
+        return node.code == .text || node.code == .cdata ? Int(node.length) : 0
+    }
+
     /// The node serialised back to HTML (for diagnostics).
     public var outerHTML: String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
-        htmlNodeDump(buffer, document.pointer, pointer)
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content)
+        var output: [UInt8] = []
+        HTMLSerializer.write(self, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: Mutation
 
-    /// Takes the node and its subtree out of the tree. The subtree stays valid (so node values that
-    /// point into it can still be read) and is freed with the document.
+    /// Takes the node and its subtree out of the tree. The subtree stays readable (node values that
+    /// point into it keep working) and is freed with the document.
     public func remove() {
-        guard pointer.pointee.parent != nil || pointer.pointee.prev != nil || pointer.pointee.next != nil else {
-            return
-        }
-        xmlUnlinkNode(pointer)
-        document.retainDetached(pointer)
+        let node = record
+        guard node.parent >= 0 else { return }
+        let nodes = document.nodes
+        if node.previous >= 0 { nodes[Int(node.previous)].next = node.next } else { nodes[Int(node.parent)].firstChild = node.next }
+        if node.next >= 0 { nodes[Int(node.next)].previous = node.previous } else { nodes[Int(node.parent)].lastChild = node.previous }
+        nodes[Int(index)].parent = -1
+        nodes[Int(index)].next = -1
+        nodes[Int(index)].previous = -1
+        document.xpathMirror = nil
     }
 
     // MARK: Identity
 
     public static func == (lhs: Node, rhs: Node) -> Bool {
-        lhs.pointer == rhs.pointer
+        lhs.index == rhs.index && lhs.document === rhs.document
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(UnsafeRawPointer(pointer))
+        hasher.combine(index)
+        hasher.combine(ObjectIdentifier(document))
+    }
+}
+
+extension Document {
+    /// The node after `node` in document order without leaving `root`'s subtree: its first child
+    /// when `descending`, else the next node after its subtree.
+    @inline(__always)
+    func successor(of node: Int32, within root: Int32, descending: Bool) -> Int32 {
+        if descending {
+            let child = nodes[Int(node)].firstChild
+            if child >= 0 { return child }
+        }
+        return following(node, within: root)
+    }
+
+    /// The first node after `node`'s subtree, inside `root`'s subtree (-1 at its end).
+    @inline(__always)
+    func following(_ node: Int32, within root: Int32) -> Int32 {
+        var current = node
+        while current != root {
+            let record = nodes[Int(current)]
+            if record.next >= 0 { return record.next }
+            if record.parent < 0 { return -1 }
+            current = record.parent
+        }
+        return -1
     }
 }
 
@@ -268,39 +409,31 @@ public struct DescendantSequence: Sequence {
     let root: Node
 
     public func makeIterator() -> Iterator {
-        Iterator(root: root, next: root.pointer.pointee.children)
+        Iterator(root: root)
     }
 
     /// Walks the subtree one node at a time.
     public struct Iterator: IteratorProtocol {
-        let root: Node
-        var nextPointer: xmlNodePtr?
+        let document: Document
+        let root: Int32
+        var nextIndex: Int32
 
-        init(root: Node, next: xmlNodePtr?) {
-            self.root = root
-            nextPointer = next
+        init(root: Node) {
+            document = root.document
+            self.root = root.index
+            nextIndex = root.record.firstChild
         }
 
         public mutating func next() -> Node? {
-            guard let current = nextPointer else { return nil }
-            nextPointer = Self.successor(of: current, within: root.pointer)
-            return Node(document: root.document, pointer: current)
+            let current = nextIndex
+            guard current >= 0 else { return nil }
+            nextIndex = document.successor(of: current, within: root, descending: document.nodes[Int(current)].code == .element)
+            return Node(document: document, index: current)
         }
 
-        static func successor(of node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
-            if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children { return child }
-            return following(node, within: root)
-        }
-
-        /// The first node after `node`'s subtree, inside `root`.
-        static func following(_ node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
-            var current = node
-            while current != root {
-                if let sibling = current.pointee.next { return sibling }
-                guard let up = current.pointee.parent else { return nil }
-                current = up
-            }
-            return nil
+        /// Leaves out the subtree of the node `next()` returned last: the walk goes on after it.
+        public mutating func skipChildren(of node: Node) {
+            nextIndex = document.following(node.index, within: root)
         }
     }
 }
@@ -310,22 +443,37 @@ extension Node {
     /// sibling, else the next sibling of the nearest ancestor below `root` that has one.
     /// Walks that skip a subtree use it in place of recursion.
     public func nextSkippingChildren(within root: Node) -> Node? {
-        DescendantSequence.Iterator.following(pointer, within: root.pointer).map { Node(document: document, pointer: $0) }
+        let next = document.following(index, within: root.index)
+        return next >= 0 ? Node(document: document, index: next) : nil
+    }
+
+    /// True when the node is in its document's tree (not inside a removed subtree).
+    var isAttached: Bool {
+        var current = index
+        while current > 0 {
+            current = document.nodes[Int(current)].parent
+        }
+        return current == 0
     }
 
     /// True when this node comes before `other` in document order (an ancestor comes before its
     /// descendants). Nodes of different documents, or removed ones, are never ordered.
     public func precedes(_ other: Node) -> Bool {
-        guard document === other.document, self != other else { return false }
-        return xmlXPathCmpNodes(pointer, other.pointer) == 1
+        guard document === other.document, index != other.index else { return false }
+        // Nodes are numbered in document order and never move, only leave the tree.
+        return index < other.index && isAttached && other.isAttached
     }
 
     /// True when `other` is this node or lies in its subtree.
     public func contains(_ other: Node) -> Bool {
-        var current: xmlNodePtr? = other.pointer
-        while let node = current {
-            if node == pointer { return true }
-            current = node.pointee.parent
+        guard document === other.document else { return false }
+        // Descendants are numbered after their ancestors.
+        guard other.index >= index else { return false }
+        var current = other.index
+        while current >= 0 {
+            if current == index { return true }
+            if current < index { return false }
+            current = document.nodes[Int(current)].parent
         }
         return false
     }

@@ -1,7 +1,3 @@
-import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Collects text from nodes and strings into one line: runs of whitespace (including no-break
 /// spaces) become one space, and leading and trailing whitespace is dropped.
@@ -23,32 +19,36 @@ public struct TextBuffer {
     /// - Returns: how many bytes of text were read, before whitespace was collapsed.
     @discardableResult
     public mutating func append(textOf node: Node) -> Int {
-        var read = 0
-        switch node.kind {
-        case .text:
-            node.withOwnContent { content in
-                read += content.count
-                appendCollapsing(content)
-            }
+        let document = node.document
+        let nodes = document.nodes
+        let own = nodes[Int(node.index)]
+        switch own.code {
+        case .text, .cdata:
+            appendCollapsing(UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+            return Int(own.length)
         case .element:
-            if Self.isSilent(node.pointer) { return 0 }
-            var iterator = node.descendants.makeIterator()
-            while let current = iterator.next() {
-                let type = current.pointer.pointee.type
-                if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                    if let parent = current.pointer.pointee.parent, parent != node.pointer, Self.isSilent(parent) {
-                        continue
-                    }
-                    current.withOwnContent { content in
-                        read += content.count
-                        appendCollapsing(content)
-                    }
-                } else if type == XML_ELEMENT_NODE, Self.isLineBreak(current.pointer) {
-                    appendSpace()
+            if Self.silentElements.contains(HTMLName(id: own.name)) { return 0 }
+        case .comment, .processingInstruction, .document, .doctype:
+            return 0
+        }
+        var read = 0
+        var current = own.firstChild
+        while current >= 0 {
+            let record = nodes[Int(current)]
+            switch record.code {
+            case .text, .cdata:
+                // Text directly inside a silent element (other than the one asked for) is left out.
+                let parent = nodes[Int(record.parent)]
+                if record.parent == node.index || !Self.silentElements.contains(HTMLName(id: parent.name)) {
+                    read += Int(record.length)
+                    appendCollapsing(UnsafeBufferPointer(start: document.bytes + Int(record.start), count: Int(record.length)))
                 }
+            case .element:
+                if record.name == HTMLName.br.id { appendSpace() }
+            default:
+                break
             }
-        case .comment, .other:
-            break
+            current = document.successor(of: current, within: node.index, descending: record.code == .element)
         }
         return read
     }
@@ -92,50 +92,38 @@ public struct TextBuffer {
     }
 
     private mutating func appendCollapsing(_ text: UnsafeBufferPointer<UInt8>) {
-        var index = 0
+        guard let base = text.baseAddress else { return }
         let count = text.count
+        var index = 0
         while index < count {
-            let byte = text[index]
+            let byte = base[index]
             if Self.isSpace(byte) {
                 if !bytes.isEmpty { pendingSpace = true }
                 index += 1
                 continue
             }
-            if byte == 0xC2, index + 1 < count, text[index + 1] == 0xA0 {
+            if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 {
                 if !bytes.isEmpty { pendingSpace = true }
                 index += 2
                 continue
+            }
+            // A run of non-space bytes is copied in one go.
+            var end = index + 1
+            while end < count {
+                let next = base[end]
+                if Self.isSpace(next) || (next == 0xC2 && end + 1 < count && base[end + 1] == 0xA0) { break }
+                end += 1
             }
             if pendingSpace {
                 bytes.append(0x20)
                 pendingSpace = false
             }
-            bytes.append(byte)
-            index += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
+            index = end
         }
     }
 
     /// Elements whose text is never prose.
-    static func isSilent(_ element: xmlNodePtr) -> Bool {
-        guard element.pointee.type == XML_ELEMENT_NODE, let name = element.pointee.name else { return false }
-        return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 || strcmp(name, "noscript") == 0
-            || strcmp(name, "template") == 0
-    }
-
-    static func isLineBreak(_ element: xmlNodePtr) -> Bool {
-        guard let name = element.pointee.name else { return false }
-        return strcmp(name, "br") == 0
-    }
+    static let silentElements = HTMLNameSet(["script", "style", "noscript", "template"])
 }
 
-/// Lets Swift strings and libxml2 byte strings meet without building Strings in hot loops.
-func strcmp(_ lhs: UnsafePointer<xmlChar>, _ rhs: StaticString) -> Int32 {
-    rhs.withUTF8Buffer { expected in
-        var index = 0
-        while index < expected.count {
-            if lhs[index] != expected[index] { return lhs[index] < expected[index] ? -1 : 1 }
-            index += 1
-        }
-        return lhs[index] == 0 ? 0 : 1
-    }
-}

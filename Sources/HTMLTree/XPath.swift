@@ -17,8 +17,25 @@ extension Document {
         try evaluate(expression, from: nil)
     }
 
-    func evaluate(_ expression: String, from contextNode: xmlNodePtr?) throws(XPathError) -> [Node] {
-        guard let context = xmlXPathNewContext(pointer) else {
+    func evaluate(_ expression: String, from contextIndex: Int32?) throws(XPathError) -> [Node] {
+        let mirror: XPathMirror
+        if let made = xpathMirror {
+            mirror = made
+        } else {
+            guard let made = XPathMirror(self) else {
+                throw XPathError(expression: expression, reason: "no libxml2 copy of the tree (out of memory)")
+            }
+            xpathMirror = made
+            mirror = made
+        }
+        var contextNode: xmlNodePtr?
+        if let contextIndex {
+            guard let node = mirror.node(at: contextIndex) else {
+                throw XPathError(expression: expression, reason: "the context node was removed from its document")
+            }
+            contextNode = node
+        }
+        guard let context = xmlXPathNewContext(mirror.document) else {
             throw XPathError(expression: expression, reason: "no XPath context (out of memory)")
         }
         defer { xmlXPathFreeContext(context) }
@@ -41,11 +58,9 @@ extension Document {
         }
         var nodes: [Node] = []
         nodes.reserveCapacity(Int(set.pointee.nodeNr))
-        for index in 0..<Int(set.pointee.nodeNr) {
-            if let node = table[index], node.pointee.type != XML_ATTRIBUTE_NODE,
-                node.pointee.type != XML_NAMESPACE_DECL
-            {
-                nodes.append(Node(document: self, pointer: node))
+        for position in 0..<Int(set.pointee.nodeNr) {
+            if let node = table[position], let index = XPathMirror.index(of: node) {
+                nodes.append(Node(document: self, index: index))
             }
         }
         return nodes
@@ -59,8 +74,94 @@ extension Document {
 
 extension Node {
     /// The nodes an XPath 1.0 expression selects with this node as the context node.
-    /// - Throws: ``XPathError`` naming the expression when it does not compile or selects no node-set.
+    /// - Throws: ``XPathError`` naming the expression when it does not compile or selects no node-set,
+    ///   or when this node has been removed from its document.
     public func select(_ expression: String) throws(XPathError) -> [Node] {
-        try document.evaluate(expression, from: pointer)
+        try document.evaluate(expression, from: index)
+    }
+}
+
+/// A libxml2 copy of a document's tree, for XPath: each copied node carries its index in the
+/// document (in libxml2's `_private` field), so results map back to ``Node`` values.
+final class XPathMirror {
+    let document: htmlDocPtr
+    /// The copy of each node, by index (nil for removed nodes and for what XPath does not see).
+    private var copies: [xmlNodePtr?]
+
+    init?(_ source: Document) {
+        guard let document = htmlNewDocNoDtD(nil, nil) else { return nil }
+        self.document = document
+        copies = Array(repeating: nil, count: source.nodeCount)
+        let top = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
+        // Copy the attached tree in document order, parents before children.
+        var current = source.nodes[0].firstChild
+        while current >= 0 {
+            let record = source.nodes[Int(current)]
+            if let copy = Self.copy(record, of: source, into: document) {
+                copy.pointee._private = UnsafeMutableRawPointer(bitPattern: Int(current) + 1)
+                copies[Int(current)] = copy
+                let parent = record.parent == 0 ? top : copies[Int(record.parent)]
+                if let parent { Self.append(copy, to: parent) }
+            }
+            current = source.successor(of: current, within: 0, descending: record.code == .element)
+        }
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    func node(at index: Int32) -> xmlNodePtr? {
+        copies[Int(index)]
+    }
+
+    static func index(of node: xmlNodePtr) -> Int32? {
+        guard node.pointee.type != XML_ATTRIBUTE_NODE, node.pointee.type != XML_NAMESPACE_DECL,
+            let tag = node.pointee._private
+        else { return nil }
+        return Int32(Int(bitPattern: tag) - 1)
+    }
+
+    private static func copy(_ record: NodeRecord, of source: Document, into document: htmlDocPtr) -> xmlNodePtr? {
+        let content = UnsafeBufferPointer(start: source.bytes + Int(record.start), count: Int(record.length))
+        switch record.code {
+        case .element:
+            let name = source.names.utf8(of: HTMLName(id: record.name)) + [0]
+            guard let element = xmlNewDocNode(document, nil, name, nil) else { return nil }
+            for position in Int(record.start)..<Int(record.start + record.length) {
+                let attribute = source.attributes[position]
+                let attributeName = source.names.utf8(of: HTMLName(id: attribute.name)) + [0]
+                if attribute.hasValue {
+                    let value = Array(UnsafeBufferPointer(start: source.bytes + Int(attribute.start), count: Int(attribute.length))) + [0]
+                    xmlNewProp(element, attributeName, value)
+                } else {
+                    xmlNewProp(element, attributeName, nil)
+                }
+            }
+            return element
+        case .text:
+            return xmlNewDocTextLen(document, content.baseAddress, Int32(content.count))
+        case .cdata:
+            return xmlNewCDataBlock(document, content.baseAddress, Int32(content.count))
+        case .comment:
+            return xmlNewDocComment(document, Array(content) + [0])
+        case .processingInstruction:
+            return xmlNewDocPI(document, source.names.utf8(of: HTMLName(id: record.name)) + [0], Array(content) + [0])
+        case .document, .doctype:
+            return nil
+        }
+    }
+
+    /// Links `child` as the last child of `parent` (not `xmlAddChild`, which would merge two adjacent
+    /// text nodes that a removal left side by side, and so lose one of their indexes).
+    private static func append(_ child: xmlNodePtr, to parent: xmlNodePtr) {
+        child.pointee.parent = parent
+        if let last = parent.pointee.last {
+            last.pointee.next = child
+            child.pointee.prev = last
+        } else {
+            parent.pointee.children = child
+        }
+        parent.pointee.last = child
     }
 }

@@ -1,0 +1,117 @@
+/// An element or attribute name as a small number. The names HTML defines, and the attributes the
+/// extractor reads, have ids every document shares (``HTMLName/p``, ``HTMLName/class``, …); any other
+/// name a page uses gets an id of its own in that page's ``Document``.
+///
+/// Comparing two names is comparing two integers, which is why the tree keeps names this way: walks
+/// that ask "is this a `<p>`?" of every node never build or compare strings.
+public struct HTMLName: Hashable, Sendable {
+    let id: UInt16
+
+    init(id: UInt16) {
+        self.id = id
+    }
+
+    /// The number of known names; ids from here on are a document's own.
+    static let knownCount = knownNames.count
+
+    /// Known names by their text.
+    static let knownIDs: [String: UInt16] = {
+        var ids: [String: UInt16] = [:]
+        for (index, name) in knownNames.enumerated() { ids[name] = UInt16(index) }
+        return ids
+    }()
+
+    /// The known names as UTF-8, for comparing with libxml2's bytes.
+    static let knownUTF8: [[UInt8]] = knownNames.map { Array($0.utf8) }
+
+    /// The known name spelled `name` (lowercase), or nil when HTML's list does not hold it.
+    public init?(known name: String) {
+        guard let id = Self.knownIDs[name] else { return nil }
+        self.id = id
+    }
+
+    /// True for the names every document shares.
+    var isKnown: Bool { Int(id) < Self.knownCount }
+}
+
+/// A fixed set of known names, tested in constant time (one bit per known name).
+public struct HTMLNameSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// - Parameter names: lowercase names, each one of the known names (a name HTML's list lacks is a
+    ///   programming error: it could never match, so it stops the program rather than hide).
+    public init(_ names: some Sequence<String>) {
+        for name in names {
+            guard let known = HTMLName(known: name) else {
+                preconditionFailure("HTMLNameSet: \"\(name)\" is not a known HTML name (add it to HTMLName.knownNames)")
+            }
+            insert(known)
+        }
+    }
+
+    /// A set of the given names.
+    public init(_ names: [HTMLName]) {
+        for name in names { insert(name) }
+    }
+
+    private mutating func insert(_ name: HTMLName) {
+        precondition(name.isKnown && name.id < 256, "HTMLNameSet holds known names only")
+        let bit = UInt64(1) << UInt64(name.id & 63)
+        switch name.id >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    /// True when `name` is in the set.
+    @inline(__always)
+    public func contains(_ name: HTMLName) -> Bool {
+        let bit = UInt64(1) << UInt64(name.id & 63)
+        switch name.id >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        case 3: return words.3 & bit != 0
+        default: return false
+        }
+    }
+}
+
+/// The names of one document: the known names, then the page's own in the order first met.
+struct NameTable {
+    /// Names beyond the known ones, as text and as bytes.
+    private(set) var extraNames: [String] = []
+    private(set) var extraUTF8: [[UInt8]] = []
+    private var extraIDs: [String: UInt16] = [:]
+
+    /// The id of `bytes` (a lowercase name), adding it when the page is the first to use it.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let known = HTMLName.knownIDs[text] { return known }
+        if let id = extraIDs[text] { return id }
+        // Ids are 16 bits: a page with tens of thousands of distinct element names shares one id
+        // for the overflow (every such name reads as the last one added).
+        guard HTMLName.knownCount + extraNames.count < Int(UInt16.max) else { return UInt16.max - 1 }
+        let id = UInt16(HTMLName.knownCount + extraNames.count)
+        extraNames.append(text)
+        extraUTF8.append(Array(bytes))
+        extraIDs[text] = id
+        return id
+    }
+
+    /// The id of `text` in this table, or nil when no node or attribute of the page has that name.
+    func lookUp(_ text: String) -> HTMLName? {
+        if let known = HTMLName.knownIDs[text] { return HTMLName(id: known) }
+        return extraIDs[text].map { HTMLName(id: $0) }
+    }
+
+    func text(of name: HTMLName) -> String {
+        name.isKnown ? HTMLName.knownNames[Int(name.id)] : extraNames[Int(name.id) - HTMLName.knownCount]
+    }
+
+    func utf8(of name: HTMLName) -> [UInt8] {
+        name.isKnown ? HTMLName.knownUTF8[Int(name.id)] : extraUTF8[Int(name.id) - HTMLName.knownCount]
+    }
+}
