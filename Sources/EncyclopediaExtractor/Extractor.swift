@@ -143,7 +143,7 @@ struct ExtractionPipeline {
         let titleNode = findTitle()
         let bodyAnchor = findBodyAnchor()
         let contentRoot = commonAncestor(titleNode, bodyAnchor) ?? document.root
-        var protected: Set<Node> = []
+        var protected = NodeSet(for: document)
         for node in [titleNode, bodyAnchor].compactMap({ $0 }) {
             var current: Node? = node
             while let element = current {
@@ -166,7 +166,7 @@ struct ExtractionPipeline {
         var walker: BodyWalker?
         if let contentRoot {
             var body = BodyWalker(
-                root: contentRoot, start: titleNode, toc: toc?.box, boilerplate: Set(cleaning.boilerplate),
+                root: contentRoot, start: titleNode, toc: toc?.box, boilerplate: NodeSet(cleaning.boilerplate, in: document),
                 bodyAnchor: bodyAnchor, protected: protected, options: options, deadline: deadline)
             body.walk()
             try check("the body walk")
@@ -246,9 +246,9 @@ struct ExtractionPipeline {
         var removals: [Removal] = []
         func record(_ node: Node, _ rule: String) {
             guard node.isElement else { return }
-            let text = node.text
-            guard !text.isEmpty else { return }
-            removals.append(Removal(rule: rule, element: node.name, excerpt: String(text.prefix(Removal.excerptLength))))
+            let excerpt = Removal.excerpt(of: node)
+            guard !excerpt.isEmpty else { return }
+            removals.append(Removal(rule: rule, element: node.name, excerpt: excerpt))
         }
         var current = contentRoot
         while let parent = current.parent {
@@ -307,8 +307,8 @@ struct ExtractionPipeline {
     private func findTitle() -> Node? {
         guard let root = document.root else { return nil }
         var first: Node?
-        for node in root.descendants where node.isElement(named: "h1") {
-            if node.attribute("id") == "firstHeading" || ClassWords.classTokens(of: node).contains("firstheading") {
+        for node in root.descendants where node.isElement(.h1) {
+            if node.attribute(.id, equals: "firstHeading") || node.hasClassToken("firstheading") {
                 return node
             }
             let text = node.text.lowercased()
@@ -323,20 +323,34 @@ struct ExtractionPipeline {
     /// as much for its grandparent).
     private func findBodyAnchor() -> Node? {
         guard let root = document.root else { return nil }
-        var scores: [Node: Int] = [:]
-        for node in root.descendants where node.isElement {
-            guard node.isElement(named: "p") || node.isElement(named: "li") || node.isElement(named: "dd") else { continue }
+        // Scores by node number; nodes are numbered in document order, so the first highest score
+        // found in number order is the first in the document.
+        var scores = [Int](repeating: 0, count: document.nodeCount)
+        var voters: [Node] = []
+        for node in root.descendants where node.isElement(in: Self.votingElements) {
             let length = node.textLength
             guard length >= Self.minimumVotingText, let parent = node.parent else { continue }
-            scores[parent, default: 0] += length
-            if let grandparent = parent.parent { scores[grandparent, default: 0] += length / 2 }
+            scores[parent.ordinal] += length
+            voters.append(parent)
+            if let grandparent = parent.parent {
+                scores[grandparent.ordinal] += length / 2
+                voters.append(grandparent)
+            }
         }
-        var best: (node: Node, score: Int)?
-        for node in root.descendants where node.isElement {
-            if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
+        var best: Node?
+        var bestScore = 0
+        for node in voters where node != root {
+            let score = scores[node.ordinal]
+            if score > bestScore || (score == bestScore && node.ordinal < (best?.ordinal ?? Int.max)) {
+                best = node
+                bestScore = score
+            }
         }
-        return best?.node
+        return best
     }
+
+    /// Paragraph-like elements that vote for the body container.
+    static let votingElements = HTMLNameSet(["p", "li", "dd"])
 
     private func commonAncestor(_ first: Node?, _ second: Node?) -> Node? {
         guard let first else { return second }

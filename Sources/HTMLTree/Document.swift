@@ -21,7 +21,8 @@ let libxml2Initialisation: Void = xmlInitParser()
 public final class Document {
     /// The nodes, in document order; index 0 is the document itself.
     let nodes: UnsafeMutablePointer<NodeRecord>
-    let nodeCount: Int
+    /// How many nodes the parse made (removed ones included): every ``Node/ordinal`` is below this.
+    public let nodeCount: Int
     /// Text, comment and attribute-value bytes (UTF-8).
     let bytes: UnsafeMutablePointer<UInt8>
     let attributes: UnsafeMutablePointer<AttributeRecord>

@@ -17,7 +17,7 @@ extension HTMLName {
         "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp", "id",
         "class", "href", "alt", "src", "name", "rel", "property", "http-equiv", "lang", "xml:lang", "colspan",
         "rowspan", "start", "value", "alttext", "charset", "type", "width", "height", "border", "align", "valign",
-        "target", "action", "method", "for", "headers", "scope", "role",
+        "target", "action", "method", "for", "headers", "scope", "role", "content",
     ]
 
     /// `a` (element).
@@ -350,4 +350,6 @@ extension HTMLName {
     public static let scope = HTMLName(id: 163)
     /// `role` (attribute).
     public static let role = HTMLName(id: 164)
+    /// `content` (attribute).
+    public static let content = HTMLName(id: 165)
 }

@@ -7,6 +7,11 @@ public struct Node: Hashable {
     /// The node's place in the document's node store.
     let index: Int32
 
+    /// The node's number in its document: nodes are numbered in document order as the page is parsed,
+    /// from 0 (the document itself) up to the document's ``Document/nodeCount``; a number never changes
+    /// (a removed node keeps its own). Side tables indexed by it (``NodeSet``) replace hashing nodes.
+    public var ordinal: Int { Int(index) }
+
     init(document: Document, index: Int32) {
         self.document = document
         self.index = index
@@ -275,26 +280,99 @@ public struct Node: Hashable {
     /// The length of ``text`` in Unicode scalars (each run of whitespace counting one), counted on
     /// the stored bytes without making the string.
     public var textLength: Int {
-        var length = 0
-        var inSpace = true
+        var counter = TextLengthCounter()
+        let own = record
+        if own.code == .text || own.code == .cdata {
+            counter.count(UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+            return counter.length
+        }
         let nodes = document.nodes
-        var current = record.firstChild
+        var current = own.firstChild
         while current >= 0 {
             let node = nodes[Int(current)]
             if node.code == .text || node.code == .cdata {
-                let bytes = UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length))
-                for byte in bytes {
-                    if TextBuffer.isSpace(byte) {
-                        if !inSpace { length += 1; inSpace = true }
-                    } else if byte & 0xC0 != 0x80 {
-                        length += 1
-                        inSpace = false
-                    }
+                counter.count(UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
+            }
+            current = document.successor(of: current, within: index, descending: node.code == .element)
+        }
+        return counter.length
+    }
+
+    /// The first character of ``text`` (nil when it is empty), found without gathering the text.
+    public var firstTextCharacter: Character? {
+        let own = record
+        switch own.code {
+        case .text, .cdata:
+            return Self.firstCharacter(in: UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+        case .element:
+            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return nil }
+        case .comment, .processingInstruction, .document, .doctype:
+            return nil
+        }
+        let nodes = document.nodes
+        var current = own.firstChild
+        while current >= 0 {
+            let node = nodes[Int(current)]
+            if node.code == .text || node.code == .cdata, node.parent == index
+                || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name))
+            {
+                if let first = Self.firstCharacter(in: UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length))) {
+                    return first
                 }
             }
             current = document.successor(of: current, within: index, descending: node.code == .element)
         }
-        return inSpace && length > 0 ? length - 1 : length
+        return nil
+    }
+
+    /// The first character after leading whitespace (as ``TextBuffer`` counts it), or nil.
+    private static func firstCharacter(in bytes: UnsafeBufferPointer<UInt8>) -> Character? {
+        var index = 0
+        while index < bytes.count {
+            if TextBuffer.isSpace(bytes[index]) {
+                index += 1
+            } else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                // A character is at most a few scalars; 32 bytes hold any the pages use.
+                return String(decoding: bytes[index..<min(bytes.count, index + 32)], as: UTF8.self).first
+            }
+        }
+        return nil
+    }
+
+    /// The text of ``text`` up to about `limit` bytes, and whether that is all of it: the walk stops
+    /// as soon as the limit is passed, so asking whether a large element's text is short costs little.
+    public func textPrefix(limit: Int) -> (text: String, complete: Bool) {
+        var buffer = TextBuffer()
+        let own = record
+        switch own.code {
+        case .text, .cdata:
+            buffer.append(textOf: self)
+            return (buffer.take(), true)
+        case .element:
+            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return ("", true) }
+        case .comment, .processingInstruction, .document, .doctype:
+            return ("", true)
+        }
+        let nodes = document.nodes
+        var current = own.firstChild
+        while current >= 0 {
+            let node = nodes[Int(current)]
+            switch node.code {
+            case .text, .cdata:
+                if node.parent == index || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name)) {
+                    buffer.append(textOf: Node(document: document, index: current))
+                    if buffer.byteCount > limit { return (buffer.take(), false) }
+                }
+            case .element:
+                if node.name == HTMLName.br.id { buffer.appendSpace() }
+            default:
+                break
+            }
+            current = document.successor(of: current, within: index, descending: node.code == .element)
+        }
+        return (buffer.take(), true)
     }
 
     /// The node's text exactly as parsed (entities decoded, whitespace as written): a text node's own

@@ -14,6 +14,9 @@ public struct TextBuffer {
     /// True when nothing but whitespace has been appended.
     public var isEmpty: Bool { bytes.isEmpty }
 
+    /// The number of UTF-8 bytes collected so far (a pending space not counted).
+    public var byteCount: Int { bytes.count }
+
     /// Appends the text of `node`: its own content for a text node, every descendant text node of an
     /// element except those inside `script`, `style`, `noscript` and `template`; comments never.
     /// - Returns: how many bytes of text were read, before whitespace was collapsed.
@@ -127,3 +130,30 @@ public struct TextBuffer {
     static let silentElements = HTMLNameSet(["script", "style", "noscript", "template"])
 }
 
+
+/// Counts the length ``TextBuffer`` would give text, in Unicode scalars with each run of whitespace
+/// counting one and none at the ends, without collecting it.
+struct TextLengthCounter {
+    private var counted = 0
+    private var inSpace = true
+
+    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        let total = bytes.count
+        while index < total {
+            let byte = bytes[index]
+            if TextBuffer.isSpace(byte) {
+                if !inSpace { counted += 1; inSpace = true }
+            } else if byte == 0xC2, index + 1 < total, bytes[index + 1] == 0xA0 {
+                if !inSpace { counted += 1; inSpace = true }
+                index += 1
+            } else if byte & 0xC0 != 0x80 {
+                counted += 1
+                inSpace = false
+            }
+            index += 1
+        }
+    }
+
+    var length: Int { inSpace && counted > 0 ? counted - 1 : counted }
+}

@@ -171,6 +171,7 @@ import Testing
             (.headers, "headers"),
             (.scope, "scope"),
             (.role, "role"),
+            (.content, "content"),
         ]
         #expect(constants.count == HTMLName.knownNames.count)
         for (constant, text) in constants {

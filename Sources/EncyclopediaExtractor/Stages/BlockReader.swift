@@ -58,7 +58,7 @@ enum BlockReader {
         let items = listItems(of: element, depth: 0, linkISBNs: &linkISBNs, itemLinks: &itemLinks)
         guard !items.isEmpty else { return nil }
         return BuiltBlock(
-            block: .list(ordered: element.isElement(named: "ol"), items: items), linkISBNs: linkISBNs,
+            block: .list(ordered: element.isElement(.ol), items: items), linkISBNs: linkISBNs,
             itemLinks: itemLinks, node: element)
     }
 
@@ -67,7 +67,7 @@ enum BlockReader {
     ) -> [ListItem] {
         var items: [ListItem] = []
         for child in list.childElements {
-            if child.isElement(named: "li") {
+            if child.isElement(.li) {
                 let nested = depth < maximumListDepth ? nestedLists(in: child) : []
                 let content = InlineGatherer.gather(child, excluding: Set(nested))
                 linkISBNs.append(contentsOf: content.bookSourceISBNs)
@@ -82,7 +82,7 @@ enum BlockReader {
                 if hasWords(content.text) || !subitems.isEmpty {
                     items.append(ListItem(text: content.text, items: subitems))
                 }
-            } else if child.isElement(named: "ul") || child.isElement(named: "ol") {
+            } else if child.isElement(.ul) || child.isElement(.ol) {
                 // A list directly inside a list (tag soup): its items join this level.
                 items += listItems(of: child, depth: depth + 1, linkISBNs: &linkISBNs, itemLinks: &itemLinks)
             }
@@ -94,7 +94,7 @@ enum BlockReader {
     private static func linkShare(of item: Node, text: String, excluding nested: [Node]) -> Double {
         guard !text.isEmpty else { return 0 }
         var linked = 0
-        for anchor in item.descendants where anchor.isElement(named: "a") {
+        for anchor in item.descendants where anchor.isElement(.a) {
             if nested.contains(where: { $0.contains(anchor) }) { continue }
             linked += anchor.text.count
         }
@@ -106,7 +106,7 @@ enum BlockReader {
         var found: [Node] = []
         var current = item.firstChild
         while let node = current {
-            if node.isElement(named: "ul") || node.isElement(named: "ol") {
+            if node.isElement(.ul) || node.isElement(.ol) {
                 found.append(node)
                 current = node.nextSkippingChildren(within: item)
                 continue
@@ -129,11 +129,11 @@ enum BlockReader {
         var linkISBNs: [String] = []
         var paragraphs: [BuiltBlock] = []
         for child in element.childElements {
-            if child.isElement(named: "dt") {
+            if child.isElement(.dt) {
                 if let term, !termUsed { items.append(Definition(term: term, definition: "")) }
                 term = InlineGatherer.gather(child).text
                 termUsed = false
-            } else if child.isElement(named: "dd") {
+            } else if child.isElement(.dd) {
                 let content = InlineGatherer.gather(child)
                 linkISBNs += content.bookSourceISBNs
                 if let term {
@@ -156,23 +156,22 @@ enum BlockReader {
         var caption: String?
         var source: String?
         for node in element.descendants where node.isElement {
-            let tokens = ClassWords.classTokens(of: node)
-            if caption == nil, node.isElement(named: "figcaption") || tokens.contains("thumbcaption") || tokens.contains("gallerytext") {
+            if caption == nil, node.isElement(.figcaption) || node.hasClassToken("thumbcaption") || node.hasClassToken("gallerytext") {
                 var gatherer = InlineGatherer()
-                for child in node.children where !ClassWords.classTokens(of: child).contains("magnify") {
+                for child in node.children where !child.hasClassToken("magnify") {
                     gatherer.add(child)
                 }
                 caption = gatherer.finish().text
             }
-            if source == nil, node.isElement(named: "img") { source = node.attribute("src") }
+            if source == nil, node.isElement(.img) { source = node.attribute(.src) }
         }
-        if caption == nil, let alt = firstImage(in: element)?.attribute("alt"), !alt.isEmpty { caption = alt }
+        if caption == nil, let alt = firstImage(in: element)?.attribute(.alt), !alt.isEmpty { caption = alt }
         guard caption != nil || source != nil else { return nil }
         return BuiltBlock(block: .figure(caption: caption ?? "", src: source))
     }
 
     private static func firstImage(in element: Node) -> Node? {
-        element.descendants.first { $0.isElement(named: "img") }
+        element.descendants.first { $0.isElement(.img) }
     }
 
     // MARK: Tables
@@ -180,15 +179,16 @@ enum BlockReader {
     /// True when a table lays out the page rather than holding data: it holds headings, paragraphs
     /// of prose, notes lists, the contents box, or other tables.
     static func isLayoutTable(_ table: Node) -> Bool {
-        for node in table.descendants where node.isElement {
-            switch node.name {
-            case "h1", "h2", "h3", "h4", "h5", "h6", "table", "form": return true
-            case "p":
-                if node.text.count > 200 { return true }
-            case "ol", "div":
-                let tokens = ClassWords.classTokens(of: node)
-                if tokens.contains("references") || tokens.contains("toc") { return true }
-                if node.attribute("id") == "toc" { return true }
+        for node in table.descendants {
+            guard let name = node.elementName else { continue }
+            switch name {
+            case .h1, .h2, .h3, .h4, .h5, .h6, .table, .form: return true
+            case .p:
+                // Characters never outnumber scalars: the string is made only for a long paragraph.
+                if node.textLength > 200, node.text.count > 200 { return true }
+            case .ol, .div:
+                if node.hasClassToken("references") || node.hasClassToken("toc") { return true }
+                if node.attribute(.id, equals: "toc") { return true }
             default:
                 continue
             }
@@ -212,7 +212,7 @@ enum BlockReader {
                     column += 1
                 }
             }
-            for cell in row.childElements where cell.isElement(named: "td") || cell.isElement(named: "th") {
+            for cell in row.childElements where cell.isElement(.td) || cell.isElement(.th) {
                 fillCovered()
                 let content = InlineGatherer.gather(cell, lineBreak: .newline)
                 linkISBNs += content.bookSourceISBNs
@@ -228,7 +228,7 @@ enum BlockReader {
             fillCovered()
             if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
         }
-        for child in element.childElements where child.isElement(named: "caption") {
+        for child in element.childElements where child.isElement(.caption) {
             caption = InlineGatherer.gather(child).text
         }
         guard !rows.isEmpty else { return nil }
@@ -241,10 +241,10 @@ enum BlockReader {
     private static func rowsOf(_ table: Node) -> [Node] {
         var rows: [Node] = []
         for child in table.childElements {
-            if child.isElement(named: "tr") {
+            if child.isElement(.tr) {
                 rows.append(child)
-            } else if child.isElement(named: "thead") || child.isElement(named: "tbody") || child.isElement(named: "tfoot") {
-                rows += child.childElements.filter { $0.isElement(named: "tr") }
+            } else if child.isElement(.thead) || child.isElement(.tbody) || child.isElement(.tfoot) {
+                rows += child.childElements.filter { $0.isElement(.tr) }
             }
         }
         return rows
@@ -253,13 +253,13 @@ enum BlockReader {
     // MARK: Infoboxes
 
     static func isInfobox(_ table: Node) -> Bool {
-        ClassWords.classTokens(of: table).contains { $0 == "infobox" || $0.hasPrefix("infobox_") || $0.hasPrefix("infobox-") }
+        table.classTokens.contains { $0 == "infobox" || $0.hasPrefix("infobox_") || $0.hasPrefix("infobox-") }
     }
 
     static func infobox(_ table: Node) -> [InfoboxField] {
         var fields: [InfoboxField] = []
         for (index, row) in rowsOf(table).enumerated() {
-            let cells = row.childElements.filter { $0.isElement(named: "td") || $0.isElement(named: "th") }
+            let cells = row.childElements.filter { $0.isElement(.td) || $0.isElement(.th) }
             if cells.count >= 2 {
                 let label = InlineGatherer.gather(cells[0]).text
                 var values: [String] = []

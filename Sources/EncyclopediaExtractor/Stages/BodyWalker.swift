@@ -18,12 +18,12 @@ struct BodyWalker {
     let start: Node?
     let toc: Node?
     /// Licence and footer blocks.
-    let boilerplate: Set<Node>
+    let boilerplate: NodeSet
     /// Where article text concentrates: a licence block before it (in a side column) is skipped, one
     /// inside or after it ends the walk.
     let bodyAnchor: Node?
     /// Ancestors of the title and of the body anchor: never chrome.
-    let protected: Set<Node>
+    let protected: NodeSet
     let options: ExtractionOptions
     let deadline: Deadline
 
@@ -37,7 +37,7 @@ struct BodyWalker {
     /// How far below the walk's starting level the current node is.
     private var depth = 0
 
-    init(root: Node, start: Node?, toc: Node?, boilerplate: Set<Node>, bodyAnchor: Node?, protected: Set<Node>,
+    init(root: Node, start: Node?, toc: Node?, boilerplate: NodeSet, bodyAnchor: Node?, protected: NodeSet,
          options: ExtractionOptions, deadline: Deadline)
     {
         self.deadline = deadline
@@ -111,7 +111,7 @@ struct BodyWalker {
             current = up
             depth -= 1
             // Leaving a container ends the inline run inside it.
-            if !Selectors.inlineElements.contains(current.name) { flush() }
+            if !current.isElement(in: Selectors.inlineElementNames) { flush() }
         }
         return nil
     }
@@ -129,7 +129,7 @@ struct BodyWalker {
     }
 
     private mutating func record(_ rule: String, _ node: Node) {
-        removals.append(Removal(rule: rule, element: node.name, excerpt: String(node.text.prefix(Removal.excerptLength))))
+        removals.append(Removal(rule: rule, element: node.name, excerpt: Removal.excerpt(of: node)))
     }
 
     private mutating func visit(_ node: Node) -> Step {
@@ -144,9 +144,10 @@ struct BodyWalker {
             break
         }
         if boilerplate.contains(node) { return stopOrSkip(node) }
+        guard let name = node.elementName else { return .next }
         if depth > Self.judgedDepth {
             // Deeper than any real page nests: keep text, descend into everything else.
-            if !Selectors.inlineElements.contains(node.name) { flush() }
+            if !Selectors.inlineElementNames.contains(name) { flush() }
             return .descend
         }
         if node == toc {
@@ -155,62 +156,61 @@ struct BodyWalker {
             record("table of contents (kept as tableOfContents)", node)
             return .next
         }
-        let name = node.name
         if !protected.contains(node) {
-            if Selectors.chromeElements.contains(name) {
+            if Selectors.chromeElementNames.contains(name) {
                 flush()
-                record("chrome element <\(name)>", node)
+                record("chrome element <\(node.name)>", node)
                 return .next
             }
             // A heading's id is its section's name ("Personal_life", "Search_for_the_source"), not a
             // statement about chrome: only its classes count.
-            if let marker = ClassWords.chromeMarker(of: node, includingID: !Selectors.headingElements.contains(name)) {
+            if let marker = ClassWords.chromeMarker(of: node, includingID: !Selectors.headingElementNames.contains(name)) {
                 flush()
                 record("chrome id/class word '\(marker)'", node)
                 return .next
             }
-            if let phrase = chromePhrase(node) {
+            if let phrase = chromePhrase(node, name: name) {
                 flush()
                 record("chrome text '\(phrase)'", node)
                 return .next
             }
         }
         switch name {
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        case .h1, .h2, .h3, .h4, .h5, .h6:
             flush()
-            heading(node, level: name == "h1" ? 2 : Int(String(name.dropFirst())) ?? 2)
+            heading(node, level: Self.headingLevel(name))
             return .next
-        case "p", "pre", "address":
+        case .p, .pre, .address:
             if containsBlock(node) { flush(); return .descend }
             flush()
             if let block = BlockReader.paragraph(node) { events.append(.block(block)) }
             return .next
-        case "ul", "ol":
+        case .ul, .ol:
             flush()
             if NotesReader.isNotesList(node) {
                 events.append(.notes(NotesReader.read(node)))
                 return .next
             }
-            if ClassWords.classTokens(of: node).contains("gallery") { return .descend }
+            if node.hasClassToken("gallery") { return .descend }
             if !protected.contains(node), isLinkBox(node, lists: true) {
                 record("link-dense list outside a links section", node)
                 return .next
             }
             if let block = BlockReader.list(node) { events.append(.block(block)) }
             return .next
-        case "dl":
+        case .dl:
             flush()
             for block in BlockReader.definitions(node) { events.append(.block(block)) }
             return .next
-        case "blockquote":
+        case .blockquote:
             flush()
             if let block = BlockReader.quote(node) { events.append(.block(block)) }
             return .next
-        case "figure":
+        case .figure:
             flush()
             if options.includeFigures, let block = BlockReader.figure(node) { events.append(.block(block)) }
             return .next
-        case "table":
+        case .table:
             flush()
             if BlockReader.isInfobox(node) {
                 if options.includeInfobox { infobox += BlockReader.infobox(node) }
@@ -224,21 +224,20 @@ struct BodyWalker {
             }
             if options.includeTables, let block = BlockReader.table(node) { events.append(.block(block)) }
             return .next
-        case "img", "hr", "caption":
+        case .img, .hr, .caption:
             return .next
-        case "br":
+        case .br:
             if pendingHasContent { pending.addBoundary() }
             return .next
         default:
             break
         }
-        let tokens = ClassWords.classTokens(of: node)
-        if tokens.contains("thumb") || tokens.contains("gallerybox") {
+        if node.hasClassToken("thumb") || node.hasClassToken("gallerybox") {
             flush()
             if options.includeFigures, let block = BlockReader.figure(node) { events.append(.block(block)) }
             return .next
         }
-        if Selectors.inlineElements.contains(name) {
+        if Selectors.inlineElementNames.contains(name) {
             if containsBlock(node) {
                 flush()
                 return .descend
@@ -248,11 +247,22 @@ struct BodyWalker {
         }
         // A container (div, td, center, section, form, …).
         flush()
-        if !protected.contains(node), (name == "div" || name == "td" || name == "section"), isLinkBox(node, lists: false) {
+        if !protected.contains(node), name == .div || name == .td || name == .section, isLinkBox(node, lists: false) {
             record("link-dense box", node)
             return .next
         }
         return .descend
+    }
+
+    /// The section level a heading element opens (an `<h1>` in the body opens a top-level section).
+    private static func headingLevel(_ name: HTMLName) -> Int {
+        switch name {
+        case .h3: 3
+        case .h4: 4
+        case .h5: 5
+        case .h6: 6
+        default: 2
+        }
     }
 
     /// Licence and footer blocks end the walk when they follow the article's text; one standing
@@ -280,7 +290,7 @@ struct BodyWalker {
 
     private func anchor(of heading: Node) -> String? {
         for node in heading.descendants where node.isElement {
-            if ClassWords.classTokens(of: node).contains("mw-headline"), let id = node.attribute("id") { return id }
+            if node.hasClassToken("mw-headline"), let id = node.attribute(.id) { return id }
         }
         if let id = heading.attribute("id"), !id.isEmpty { return id }
         // Older MediaWiki: <a name="X"></a> (or an empty span with an id) just before the heading.
@@ -289,7 +299,7 @@ struct BodyWalker {
         if let node = previous, node.isElement, node.text.isEmpty {
             return node.attribute("id") ?? node.attribute("name")
         }
-        for node in heading.descendants where node.isElement(named: "a") {
+        for node in heading.descendants where node.isElement(.a) {
             if let name = node.attribute("name") ?? node.attribute("id"), !name.isEmpty { return name }
         }
         return nil
@@ -297,29 +307,29 @@ struct BodyWalker {
 
     /// True when an inline element holds block-level elements (tag soup: `<font>` around paragraphs).
     private func containsBlock(_ node: Node) -> Bool {
-        guard node.firstChild != nil else { return false }
-        for descendant in node.descendants where descendant.isElement {
-            if Selectors.blockElements.contains(descendant.name) { return true }
-        }
+        for descendant in node.descendants where descendant.isElement(in: Selectors.blockElementNames) { return true }
         return false
     }
 
     /// The chrome phrase that makes up the whole short text of `node`, or that opens a chrome box.
-    private func chromePhrase(_ node: Node) -> String? {
+    private func chromePhrase(_ node: Node, name: HTMLName) -> String? {
         guard let short = shortText(node, limit: 60) else {
-            return chromeBoxHeading(node)
+            return chromeBoxHeading(node, name: name)
         }
         let lowered = short.lowercased()
         if Selectors.chromePhrases.contains(lowered) { return short }
-        return chromeBoxHeading(node)
+        return chromeBoxHeading(node, name: name)
     }
+
+    /// Elements that can be a chrome box opening with a heading.
+    private static let boxNames = HTMLNameSet(["div", "td", "table", "ul", "section", "dl"])
 
     /// "Related eBooks", "Collections": a box that opens with one of these and holds no article
     /// structure (no heading of its own below h2 level, no long paragraph) is chrome.
-    private func chromeBoxHeading(_ node: Node) -> String? {
-        guard ["div", "td", "table", "ul", "section", "dl"].contains(node.name) else { return nil }
+    private func chromeBoxHeading(_ node: Node, name: HTMLName) -> String? {
+        guard Self.boxNames.contains(name) else { return nil }
         guard let first = firstText(node)?.lowercased() else { return nil }
-        guard let heading = Selectors.chromeBoxHeadings.first(where: { first == $0 || first.hasPrefix($0 + ":") }) else {
+        guard let heading = Selectors.chromeBoxHeadings.first(where: { first.hasPrefix($0) && (first.utf8.count == $0.utf8.count || first.dropFirst($0.count).first == ":") }) else {
             return nil
         }
         if let toc, node.contains(toc) { return nil }
@@ -365,21 +375,21 @@ struct BodyWalker {
         var allText = 0
         for (visited, descendant) in node.descendants.enumerated() {
             if visited >= Self.linkBoxMaximumNodes { return false }
-            if descendant.isElement {
-                switch descendant.name {
-                case "h1", "h2", "h3", "h4", "h5", "h6", "p": return false
-                case "a": links += 1
+            if let name = descendant.elementName {
+                switch name {
+                case .h1, .h2, .h3, .h4, .h5, .h6, .p: return false
+                case .a: links += 1
                 default: break
                 }
                 continue
             }
-            guard descendant.kind == .text else { continue }
-            let length = descendant.text.count
+            guard descendant.isText else { continue }
+            let length = descendant.textLength
             allText += length
             if allText > Self.linkBoxMaximumText { return false }
             var up = descendant.parent
             while let element = up, element != node {
-                if element.isElement(named: "a") {
+                if element.isElement(.a) {
                     linkText += length
                     break
                 }

@@ -5,8 +5,8 @@ import HTMLTree
 enum ClassWords {
     static func words(of element: Node, includingID: Bool = true) -> [String] {
         var result: [String] = []
-        if includingID, let id = element.attribute("id"), !isEncodedAnchor(id) { split(id, into: &result) }
-        if let classes = element.attribute("class") { split(classes, into: &result) }
+        if includingID, let id = element.attribute(.id), !isEncodedAnchor(id) { split(id, into: &result) }
+        if let classes = element.attribute(.class) { split(classes, into: &result) }
         return result
     }
 
@@ -86,11 +86,6 @@ enum ClassWords {
         if !current.isEmpty { words.append(current) }
     }
 
-    /// The class attribute's words exactly as written (space-separated), lowercased.
-    static func classTokens(of element: Node) -> [String] {
-        guard let classes = element.attribute("class") else { return [] }
-        return classes.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-    }
 
     /// The chrome word or pair that marks `element`, or nil when its id and class look like content.
     /// Every chrome word, and the longer word of every chrome pair (a pair needs both): an id or class
@@ -103,7 +98,7 @@ enum ClassWords {
     /// substring in any case: a cheap test on libxml2's bytes that rules elements out before their
     /// names are split into words.
     static func mayHold(_ words: PhraseSet, in element: Node, includingID: Bool = true) -> Bool {
-        element.attribute("class", contains: words) || (includingID && element.attribute("id", contains: words))
+        element.attribute(.class, contains: words) || (includingID && element.attribute(.id, contains: words))
     }
 
     static func chromeMarker(of element: Node, includingID: Bool = true) -> String? {

@@ -26,8 +26,7 @@ enum Cleaner {
             case .comment:
                 doomed.append((node, "comment"))
             case .element:
-                let name = node.name
-                if Selectors.junkElements.contains(name) { doomed.append((node, name)) }
+                if node.isElement(in: Selectors.junkElementNames) { doomed.append((node, node.name)) }
             default:
                 break
             }
@@ -47,10 +46,10 @@ enum Cleaner {
     }
 
     /// Block-level elements a licence sentence is looked up from.
-    private static let blockNames: Set<String> = [
+    private static let blockNames = HTMLNameSet([
         "p", "div", "td", "th", "li", "center", "section", "table", "tr", "tbody", "ul", "ol", "dd", "blockquote",
         "span", "font", "small", "form", "body",
-    ]
+    ])
 
     /// Every licence and footer sentence marker.
     private static let boilerplateMarkers = PhraseSet(Selectors.licenceMarkers + Selectors.footerMarkers)
@@ -141,8 +140,8 @@ enum Cleaner {
             }
             attribution.append(text)
             attribution.appendSpace()
-            for anchor in block.descendants where anchor.isElement(named: "a") {
-                if let href = anchor.attribute("href"), href.contains("creativecommons.org/licenses/"), deedURL == nil {
+            for anchor in block.descendants where anchor.isElement(.a) {
+                if let href = anchor.attribute(.href), href.contains("creativecommons.org/licenses/"), deedURL == nil {
                     deedURL = href
                 }
             }
@@ -153,19 +152,14 @@ enum Cleaner {
 
     private static func isBoilerplateSized(_ block: Node, length: Int) -> Bool {
         guard length <= maximumBoilerplateLength else { return false }
-        for node in block.descendants where node.isElement {
-            switch node.name {
-            case "h1", "h2", "h3", "h4", "h5", "h6": return false
-            default: continue
-            }
-        }
+        for node in block.descendants where node.isElement(in: Selectors.headingElementNames) { return false }
         return true
     }
 
     private static func nearestBlock(above node: Node) -> Node? {
         var current = node.parent
         while let element = current {
-            if blockNames.contains(element.name) { return element }
+            if element.isElement(in: blockNames) { return element }
             current = element.parent
         }
         return nil
@@ -207,7 +201,7 @@ enum Cleaner {
     /// Category boxes are `catlinks` anywhere (MediaWiki puts them below the body container), or
     /// elements whose id or class says "categories" inside the article's container.
     static func readCategories(
-        in document: Document, contentRoot: Node, protected: Set<Node>, result: inout CleaningResult
+        in document: Document, contentRoot: Node, protected: NodeSet, result: inout CleaningResult
     ) {
         guard let root = document.root else { return }
         var boxes: [Node] = []
@@ -228,19 +222,19 @@ enum Cleaner {
             if !names.contains(name) { names.append(name) }
         }
         for box in boxes {
-            for anchor in box.descendants where anchor.isElement(named: "a") {
+            for anchor in box.descendants where anchor.isElement(.a) {
                 if isHiddenCategoryList(anchor, within: box) { continue }
-                if let href = anchor.attribute("href"), categoryIndexLink.matches(href) { continue }
+                if anchor.attribute(.href, contains: categoryIndexLink) { continue }
                 addCategory(from: anchor)
             }
             result.removals.append(Removal(rule: "category links (kept as categories)", element: box.name,
-                                           excerpt: String(box.text.prefix(Removal.excerptLength))))
+                                           excerpt: Removal.excerpt(of: box)))
             box.remove()
         }
         if boxes.isEmpty {
             var lines: [Node] = []
-            for anchor in contentRoot.descendants where anchor.isElement(named: "a") {
-                guard let href = anchor.attribute("href"), categoryLink.matches(href), !categoryIndexLink.matches(href) else { continue }
+            for anchor in contentRoot.descendants where anchor.isElement(.a) {
+                guard anchor.attribute(.href, contains: categoryLink), !anchor.attribute(.href, contains: categoryIndexLink) else { continue }
                 addCategory(from: anchor)
                 if let line = anchor.parent, !protected.contains(line),
                     line.text.lowercased().hasPrefix("categor"), line.text.count < maximumBoilerplateLength
@@ -252,7 +246,7 @@ enum Cleaner {
             }
             for line in lines {
                 result.removals.append(Removal(rule: "category links (kept as categories)", element: line.name,
-                                               excerpt: String(line.text.prefix(Removal.excerptLength))))
+                                               excerpt: Removal.excerpt(of: line)))
                 line.remove()
             }
         }

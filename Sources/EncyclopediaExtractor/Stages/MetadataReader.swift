@@ -27,24 +27,26 @@ enum MetadataReader {
     static func read(_ document: Document) -> PageMetadata {
         var metadata = PageMetadata()
         guard let root = document.root else { return metadata }
-        if let lang = root.attribute("lang") ?? root.attribute("xml:lang"), !lang.isEmpty {
+        if let lang = root.attribute(.lang) ?? root.attribute(.xmlLang), !lang.isEmpty {
             metadata.language = lang.trimmingCharacters(in: .whitespaces)
         }
         var seenMarkers: Set<String> = []
-        for node in root.descendants where node.isElement {
-            // Names compared on libxml2's bytes: most elements are none of these four.
-            if node.isElement(named: "title") {
+        for node in root.descendants {
+            // Names compared as ids: most elements are none of these four.
+            guard let name = node.elementName else { continue }
+            switch name {
+            case .title:
                 if metadata.titleElement == nil { metadata.titleElement = node.text }
-            } else if node.isElement(named: "link") {
-                if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
-                    let href = node.attribute("href"), !href.isEmpty, metadata.canonicalURL == nil
+            case .link:
+                if let rel = node.attribute(.rel)?.lowercased(), rel.split(separator: " ").contains("canonical"),
+                    let href = node.attribute(.href), !href.isEmpty, metadata.canonicalURL == nil
                 {
                     metadata.canonicalURL = href.trimmingCharacters(in: .whitespaces)
                 }
-            } else if node.isElement(named: "meta") {
-                let property = (node.attribute("property") ?? node.attribute("name") ?? "").lowercased()
-                let equiv = (node.attribute("http-equiv") ?? "").lowercased()
-                let content = node.attribute("content")?.trimmingCharacters(in: .whitespaces)
+            case .meta:
+                let property = (node.attribute(.property) ?? node.attribute(.name) ?? "").lowercased()
+                let equiv = (node.attribute(.httpEquiv) ?? "").lowercased()
+                let content = node.attribute(.content)?.trimmingCharacters(in: .whitespaces)
                 if property == "og:url", metadata.openGraphURL == nil { metadata.openGraphURL = content }
                 if property == "og:site_name", metadata.openGraphSiteName == nil { metadata.openGraphSiteName = content }
                 if equiv == "content-language" || property == "language" || property == "dc.language",
@@ -52,11 +54,13 @@ enum MetadataReader {
                 {
                     metadata.language = content
                 }
-            } else if node.isElement(named: "img") {
-                if let alt = node.attribute("alt"), !alt.isEmpty { metadata.imageAlts.append(alt) }
+            case .img:
+                if let alt = node.attribute(.alt), !alt.isEmpty { metadata.imageAlts.append(alt) }
+            default:
+                break
             }
             guard ClassWords.mayHold(skinMarkerFilter, in: node) else { continue }
-            for attribute in ["id", "class"] {
+            for attribute in [HTMLName.id, .class] {
                 guard let value = node.attribute(attribute) else { continue }
                 for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {
                     if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }

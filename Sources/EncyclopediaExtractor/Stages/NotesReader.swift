@@ -17,8 +17,8 @@ enum NotesReader {
     static let backLinkMarks: Set<Character> = ["^", "↑"]
 
     static func isNotesList(_ list: Node) -> Bool {
-        if ClassWords.classTokens(of: list).contains("references") { return true }
-        let items = list.childElements.filter { $0.isElement(named: "li") }
+        if list.hasClassToken("references") { return true }
+        let items = list.childElements.filter { $0.isElement(.li) }
         guard !items.isEmpty else { return false }
         if items.contains(where: { $0.attribute("id")?.hasPrefix("cite_note") == true }) { return true }
         return items.allSatisfy { item in
@@ -30,7 +30,7 @@ enum NotesReader {
     static func read(_ list: Node) -> [RawNote] {
         var notes: [RawNote] = []
         var next = Int(list.attribute("start") ?? "") ?? 1
-        for item in list.childElements where item.isElement(named: "li") {
+        for item in list.childElements where item.isElement(.li) {
             let number = Int(item.attribute("value") ?? "") ?? next
             next = number + 1
             let content = InlineGatherer.gather(item)

@@ -1,3 +1,5 @@
+import HTMLTree
+
 /// Every marker the extractor keys on, named, with the page feature it hits. Nothing else in the
 /// pipeline spells out an id, class or boilerplate sentence.
 enum Selectors {
@@ -30,6 +32,13 @@ enum Selectors {
         "p", "div", "table", "ul", "ol", "dl", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "center",
         "figure", "section", "article", "hr", "form",
     ]
+
+    /// The element sets above as name sets, tested per node without building its name.
+    static let junkElementNames = HTMLNameSet(junkElements)
+    static let chromeElementNames = HTMLNameSet(chromeElements)
+    static let headingElementNames = HTMLNameSet(headingElements)
+    static let inlineElementNames = HTMLNameSet(inlineElements)
+    static let blockElementNames = HTMLNameSet(blockElements)
 
     // MARK: Chrome recognised from id and class words
 

@@ -12,7 +12,7 @@ enum TOCReader {
     static func read(in root: Node) -> TableOfContents? {
         guard let box = findBox(in: root) else { return nil }
         var entries: [TOCEntry] = []
-        for item in box.descendants where item.isElement(named: "li") {
+        for item in box.descendants where item.isElement(.li) {
             if let entry = entry(for: item, in: box) { entries.append(entry) }
         }
         guard !entries.isEmpty else { return nil }
@@ -21,19 +21,19 @@ enum TOCReader {
 
     /// The Vector 2022 skin's sidebar contents (`vector-toc`), outside the article's container.
     static func readSidebar(in document: Node) -> TableOfContents? {
-        guard let box = document.descendants.first(where: { $0.isElement && ClassWords.classTokens(of: $0).contains("vector-toc") }) else {
+        guard let box = document.descendants.first(where: { $0.hasClassToken("vector-toc") }) else {
             return nil
         }
         var entries: [TOCEntry] = []
-        for item in box.descendants where item.isElement(named: "li") {
-            let tokens = ClassWords.classTokens(of: item)
+        for item in box.descendants where item.isElement(.li) {
+            let tokens = item.classTokens
             guard tokens.contains("vector-toc-list-item"),
-                let link = item.childElements.first(where: { $0.isElement(named: "a") })
+                let link = item.childElements.first(where: { $0.isElement(.a) })
             else { continue }
             var number = ""
             var title = ""
-            for span in link.descendants where span.isElement(named: "span") {
-                if ClassWords.classTokens(of: span).contains("vector-toc-numb") {
+            for span in link.descendants where span.isElement(.span) {
+                if span.hasClassToken("vector-toc-numb") {
                     number = span.text
                 } else if title.isEmpty, !span.text.isEmpty, span.childElements.isEmpty {
                     title = span.text
@@ -52,39 +52,42 @@ enum TOCReader {
         return entries.isEmpty ? nil : TableOfContents(box: box, entries: entries)
     }
 
+    /// The letters every contents class word holds, in any case.
+    static let tocWord = PhraseSet(["toc"])
+
     /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
     static func findBox(in root: Node) -> Node? {
         var firstTocText: Node?
         for node in root.descendants where node.isElement {
-            if node.attribute("id") == "toc" { return node }
-            let tokens = ClassWords.classTokens(of: node)
-            if tokens.contains("toc") || tokens.contains("toccolours") && node.text.lowercased().hasPrefix("contents") {
+            if node.attribute(.id, equals: "toc") { return node }
+            // Every class word looked for holds "toc": most elements are ruled out unsplit.
+            guard node.attribute(.class, contains: tocWord) else { continue }
+            if node.hasClassToken("toc") || node.hasClassToken("toccolours") && node.text.lowercased().hasPrefix("contents") {
                 return node
             }
-            if firstTocText == nil, tokens.contains("toctext") { firstTocText = node }
+            if firstTocText == nil, node.hasClassToken("toctext") { firstTocText = node }
         }
         guard let firstTocText else { return nil }
         // The outermost list holding the entries, then its container.
         var outermostList: Node?
         var current = firstTocText.parent
         while let element = current {
-            if element.isElement(named: "ul") || element.isElement(named: "ol") { outermostList = element }
+            if element.isElement(.ul) || element.isElement(.ol) { outermostList = element }
             current = element.parent
-            if let outermostList, element != outermostList, !(element.isElement(named: "li")) { break }
+            if let outermostList, element != outermostList, !(element.isElement(.li)) { break }
         }
         return outermostList?.parent ?? outermostList
     }
 
     static func entry(for item: Node, in box: Node) -> TOCEntry? {
-        guard let link = item.childElements.first(where: { $0.isElement(named: "a") }) ?? firstLink(in: item) else {
+        guard let link = item.childElements.first(where: { $0.isElement(.a) }) ?? firstLink(in: item) else {
             return nil
         }
         var number: String?
         var title: String?
         for span in link.descendants where span.isElement {
-            let tokens = ClassWords.classTokens(of: span)
-            if tokens.contains("tocnumber") { number = span.text }
-            if tokens.contains("toctext") { title = span.text }
+            if span.hasClassToken("tocnumber") { number = span.text }
+            if span.hasClassToken("toctext") { title = span.text }
         }
         if number == nil || title == nil {
             let split = splitNumber(from: link.text)
@@ -103,7 +106,7 @@ enum TOCReader {
     }
 
     private static func firstLink(in item: Node) -> Node? {
-        for node in item.descendants where node.isElement(named: "a") { return node }
+        for node in item.descendants where node.isElement(.a) { return node }
         return nil
     }
 
@@ -125,7 +128,7 @@ enum TOCReader {
     }
 
     private static func levelFromClass(_ item: Node) -> Int? {
-        for token in ClassWords.classTokens(of: item) where token.hasPrefix("toclevel-") {
+        for token in item.classTokens where token.hasPrefix("toclevel-") {
             if let level = Int(token.dropFirst("toclevel-".count)) { return level }
         }
         return nil
@@ -142,7 +145,7 @@ enum TOCReader {
         var level = 0
         var current = item.parent
         while let element = current, element != box {
-            if element.isElement(named: "ul") || element.isElement(named: "ol") { level += 1 }
+            if element.isElement(.ul) || element.isElement(.ol) { level += 1 }
             current = element.parent
         }
         return max(level, 1)
