@@ -182,7 +182,8 @@ struct ExtractionPipeline {
         try check("the references")
         let infobox = walker?.infobox ?? []
         var collector = ISBNCollector()
-        collector.collect(body: body, infobox: infobox, references: referenceOutput.references)
+        collector.collect(body: body, infobox: infobox, references: referenceOutput.references,
+                          referenceISBNs: referenceOutput.writtenISBNs)
 
         // Title.
         var title = titleNode?.text ?? ""

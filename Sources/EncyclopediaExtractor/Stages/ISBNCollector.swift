@@ -8,29 +8,45 @@ struct ISBNCollector {
     private(set) var dropped = 0
     private var indexByKey: [String: Int] = [:]
 
-    mutating func collect(body: ReconciledBody, infobox: [InfoboxField], references: [Reference]) {
-        for (index, built) in body.lead.enumerated() { add(built, path: "lead[\(index)]") }
-        for (index, section) in body.sections.enumerated() { add(section, path: "sections[\(index)]") }
-        for (index, field) in infobox.enumerated() { scan(field.value, path: "infobox[\(index)]") }
+    /// - Parameter referenceISBNs: for each reference, the ISBNs written in its text, in order (what
+    ///   ``ReferenceReader`` found there; the text is not scanned again).
+    mutating func collect(body: ReconciledBody, infobox: [InfoboxField], references: [Reference], referenceISBNs: [[String]]) {
+        for (index, built) in body.lead.enumerated() { add(built) { "lead[\(index)]" } }
+        for (index, section) in body.sections.enumerated() { add(section) { "sections[\(index)]" } }
+        for (index, field) in infobox.enumerated() {
+            let written = ISBNScanner.writtenISBNs(in: field.value)
+            guard !written.isEmpty else { continue }
+            let path = "infobox[\(index)]"
+            for isbn in written { add(written: isbn, path: path) }
+        }
         for (index, reference) in references.enumerated() {
-            scan(reference.text, path: "references[\(index)]")
+            let written = index < referenceISBNs.count ? referenceISBNs[index] : []
             // Book-source links of references are already validated into `isbns`.
-            for isbn13 in reference.isbns { add(written: isbn13, path: "references[\(index)]") }
+            guard !written.isEmpty || !reference.isbns.isEmpty else { continue }
+            let path = "references[\(index)]"
+            for isbn in written { add(written: isbn, path: path) }
+            for isbn13 in reference.isbns { add(written: isbn13, path: path) }
         }
     }
 
-    private mutating func add(_ section: BuiltSection, path: String) {
-        for (index, built) in section.blocks.enumerated() { add(built, path: "\(path).blocks[\(index)]") }
-        for (index, subsection) in section.sections.enumerated() { add(subsection, path: "\(path).sections[\(index)]") }
+    /// A place's path is only spelled out when an ISBN is found there: most blocks hold none.
+    private mutating func add(_ section: BuiltSection, path: () -> String) {
+        for (index, built) in section.blocks.enumerated() { add(built) { "\(path()).blocks[\(index)]" } }
+        for (index, subsection) in section.sections.enumerated() { add(subsection) { "\(path()).sections[\(index)]" } }
     }
 
-    private mutating func add(_ built: BuiltBlock, path: String) {
-        for text in Self.texts(of: built.block) { scan(text, path: path) }
-        for written in built.linkISBNs { add(written: written, path: path) }
-    }
-
-    private mutating func scan(_ text: String, path: String) {
-        for written in ISBNScanner.writtenISBNs(in: text) { add(written: written, path: path) }
+    private mutating func add(_ built: BuiltBlock, path: () -> String) {
+        var place: String?
+        func spelled() -> String {
+            if let place { return place }
+            let made = path()
+            place = made
+            return made
+        }
+        Self.forEachText(of: built.block) { text in
+            for written in ISBNScanner.writtenISBNs(in: text) { add(written: written, path: spelled()) }
+        }
+        for written in built.linkISBNs { add(written: written, path: spelled()) }
     }
 
     private mutating func add(written: String, path: String) {
@@ -51,27 +67,31 @@ struct ISBNCollector {
         isbns.append(stored)
     }
 
-    /// Every text a block shows.
-    static func texts(of block: Block) -> [String] {
+    /// Calls `body` with every text a block shows.
+    static func forEachText(of block: Block, _ body: (String) -> Void) {
         switch block {
         case let .paragraph(text, _), let .quote(text):
-            return [text]
+            body(text)
         case let .list(_, items):
-            var result: [String] = []
             func walk(_ items: [ListItem]) {
                 for item in items {
-                    result.append(item.text)
+                    body(item.text)
                     walk(item.items)
                 }
             }
             walk(items)
-            return result
         case let .table(caption, rows):
-            return (caption.map { [$0] } ?? []) + rows.flatMap { $0 }
+            if let caption { body(caption) }
+            for row in rows {
+                for cell in row { body(cell) }
+            }
         case let .figure(caption, _):
-            return [caption]
+            body(caption)
         case let .definitions(items):
-            return items.flatMap { [$0.term, $0.definition] }
+            for item in items {
+                body(item.term)
+                body(item.definition)
+            }
         }
     }
 }

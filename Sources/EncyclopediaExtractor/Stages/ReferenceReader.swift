@@ -5,13 +5,15 @@ import Foundation
 enum ReferenceReader {
     struct Output {
         var references: [Reference] = []
+        /// For each reference, the ISBNs written in its text, in order.
+        var writtenISBNs: [[String]] = []
         var warnings: [Warning] = []
     }
 
     static func read(body: ReconciledBody) -> Output {
         var output = Output()
-        var notes: [Reference] = []
-        var others: [Reference] = []
+        var notes: [(reference: Reference, written: [String])] = []
+        var others: [(reference: Reference, written: [String])] = []
 
         func addNotes(_ lists: [[RawNote]], under title: String?) {
             for list in lists {
@@ -64,11 +66,16 @@ enum ReferenceReader {
         body.sections.forEach(visit)
 
         let order: [Reference.Kind] = [.bibliography, .externalLink, .seeAlso]
-        others.sort { (order.firstIndex(of: $0.kind) ?? order.count) < (order.firstIndex(of: $1.kind) ?? order.count) }
-        output.references = notes
-        for var reference in others {
-            reference.number = output.references.count + 1
-            output.references.append(reference)
+        others.sort {
+            (order.firstIndex(of: $0.reference.kind) ?? order.count) < (order.firstIndex(of: $1.reference.kind) ?? order.count)
+        }
+        output.references = notes.map(\.reference)
+        output.writtenISBNs = notes.map(\.written)
+        for (reference, written) in others {
+            var numbered = reference
+            numbered.number = output.references.count + 1
+            output.references.append(numbered)
+            output.writtenISBNs.append(written)
         }
         return output
     }
@@ -135,18 +142,21 @@ enum ReferenceReader {
         return entries.isEmpty ? nil : entries
     }
 
+    /// A reference, and the ISBNs written in its text.
     private static func reference(
         kind: Reference.Kind, number: Int, id: String?, text: String, urls: [String], linkISBNs: [String]
-    ) -> Reference {
+    ) -> (reference: Reference, written: [String]) {
+        let written = ISBNScanner.writtenISBNs(in: text)
         var isbns: [String] = []
-        for written in ISBNScanner.writtenISBNs(in: text) + linkISBNs {
-            if let record = ISBNCodec.record(forWritten: written), record.valid, let isbn13 = record.isbn13,
+        for candidate in written + linkISBNs {
+            if let record = ISBNCodec.record(forWritten: candidate), record.valid, let isbn13 = record.isbn13,
                 !isbns.contains(isbn13)
             {
                 isbns.append(isbn13)
             }
         }
-        return Reference(number: number, id: id, kind: kind, text: text, urls: urls, isbns: isbns,
-                         retrieved: RetrievedDate.isoDate(in: text))
+        let reference = Reference(number: number, id: id, kind: kind, text: text, urls: urls, isbns: isbns,
+                                  retrieved: RetrievedDate.isoDate(in: text))
+        return (reference, written)
     }
 }

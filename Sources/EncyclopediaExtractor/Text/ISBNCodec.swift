@@ -1,21 +1,29 @@
-/// Checksums and conversions between ISBN-10 and ISBN-13.
+/// Checksums and conversions between ISBN-10 and ISBN-13, on the ISBN's ASCII digits.
 public enum ISBNCodec {
     /// The digits (and a final X) of an ISBN as written, without separators; nil when other
     /// characters remain.
     public static func compact(_ written: String) -> String? {
-        var result = ""
-        for character in written {
-            if character.isASCII, character.isNumber {
-                result.append(character)
-            } else if character == "X" || character == "x" {
-                result.append("X")
-            } else if isSeparator(character) {
-                continue
-            } else {
-                return nil
+        var written = written
+        return written.withUTF8 { bytes -> String? in
+            var digits: [UInt8] = []
+            digits.reserveCapacity(13)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte &- UInt8(ascii: "0") < 10 {
+                    digits.append(byte)
+                    index += 1
+                } else if byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
+                    digits.append(UInt8(ascii: "X"))
+                    index += 1
+                } else if let length = separatorLength(bytes, at: index) {
+                    index += length
+                } else {
+                    return nil
+                }
             }
+            return String(decoding: digits, as: UTF8.self)
         }
-        return result
     }
 
     /// Spaces, hyphens and the Unicode dashes and minus people type between ISBN groups.
@@ -29,69 +37,106 @@ public enum ISBNCodec {
         }
     }
 
+    /// The byte length of the separator (see ``isSeparator(_:)``) starting at `index` in UTF-8 text,
+    /// or nil when none starts there.
+    static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") { return 1 }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        guard byte == 0xE2, index + 2 < bytes.count else { return nil }
+        switch (bytes[index + 1], bytes[index + 2]) {
+        case (0x80, 0x90...0x95),  // U+2010–U+2015: hyphen, non-breaking hyphen, figure dash, en, em dash, bar
+            (0x88, 0x92),  // U+2212 minus sign
+            (0x80, 0xAF),  // U+202F narrow no-break space
+            (0x80, 0x89):  // U+2009 thin space
+            return 3
+        default:
+            return nil
+        }
+    }
+
+    /// True when the first three digits of `written` (separators skipped) are 978 or 979.
+    static func startsWithBookPrefix(_ written: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var digits: [UInt8] = []
+        for byte in written where byte &- UInt8(ascii: "0") < 10 {
+            digits.append(byte)
+            if digits.count == 3 { break }
+        }
+        return digits == Array("978".utf8) || digits == Array("979".utf8)
+    }
+
+    /// The digit values of `digits`, or nil when a character is not an ASCII digit (a final X, when
+    /// `allowingFinalX`, counts 10).
+    private static func values(_ digits: String, count: Int, allowingFinalX: Bool) -> [Int]? {
+        let bytes = Array(digits.utf8)
+        guard bytes.count == count else { return nil }
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for (index, byte) in bytes.enumerated() {
+            if byte &- UInt8(ascii: "0") < 10 {
+                values.append(Int(byte &- UInt8(ascii: "0")))
+            } else if allowingFinalX, byte == UInt8(ascii: "X"), index == count - 1 {
+                values.append(10)
+            } else {
+                return nil
+            }
+        }
+        return values
+    }
+
     /// True when `digits` (10 characters, the last may be X) pass the ISBN-10 mod-11 check.
     public static func isValidISBN10(_ digits: String) -> Bool {
-        let characters = Array(digits)
-        guard characters.count == 10 else { return false }
+        guard let values = values(digits, count: 10, allowingFinalX: true) else { return false }
         var sum = 0
-        for (index, character) in characters.enumerated() {
-            let value: Int
-            if let digit = character.wholeNumberValue, character.isASCII {
-                value = digit
-            } else if character == "X", index == 9 {
-                value = 10
-            } else {
-                return false
-            }
-            sum += value * (10 - index)
-        }
+        for (index, value) in values.enumerated() { sum += value * (10 - index) }
         return sum % 11 == 0
     }
 
     /// True when `digits` (13 digits starting 978 or 979) pass the ISBN-13 mod-10 check.
     public static func isValidISBN13(_ digits: String) -> Bool {
-        let characters = Array(digits)
-        guard characters.count == 13, digits.hasPrefix("978") || digits.hasPrefix("979") else { return false }
+        guard digits.hasPrefix("978") || digits.hasPrefix("979"),
+            let values = values(digits, count: 13, allowingFinalX: false)
+        else { return false }
         var sum = 0
-        for (index, character) in characters.enumerated() {
-            guard character.isASCII, let digit = character.wholeNumberValue else { return false }
-            sum += digit * (index % 2 == 0 ? 1 : 3)
-        }
+        for (index, value) in values.enumerated() { sum += value * (index % 2 == 0 ? 1 : 3) }
         return sum % 10 == 0
     }
 
     /// The ISBN-13 of a valid ISBN-10.
     public static func isbn13(fromISBN10 digits: String) -> String {
-        let stem = "978" + digits.prefix(9)
+        let stem = Array("978".utf8) + Array(digits.utf8.prefix(9))
         var sum = 0
-        for (index, character) in stem.enumerated() {
-            sum += (character.wholeNumberValue ?? 0) * (index % 2 == 0 ? 1 : 3)
+        for (index, byte) in stem.enumerated() {
+            let value = byte &- UInt8(ascii: "0") < 10 ? Int(byte &- UInt8(ascii: "0")) : 0
+            sum += value * (index % 2 == 0 ? 1 : 3)
         }
-        return stem + String((10 - sum % 10) % 10)
+        return String(decoding: stem, as: UTF8.self) + String((10 - sum % 10) % 10)
     }
 
     /// The ISBN-10 of a valid ISBN-13 starting 978 (979 ISBNs have no ISBN-10).
     public static func isbn10(fromISBN13 digits: String) -> String? {
-        guard digits.hasPrefix("978"), digits.count == 13 else { return nil }
-        let stem = String(digits.dropFirst(3).prefix(9))
+        guard digits.hasPrefix("978"), digits.utf8.count == 13 else { return nil }
+        let stem = Array(digits.utf8.dropFirst(3).prefix(9))
         var sum = 0
-        for (index, character) in stem.enumerated() {
-            sum += (character.wholeNumberValue ?? 0) * (10 - index)
+        for (index, byte) in stem.enumerated() {
+            let value = byte &- UInt8(ascii: "0") < 10 ? Int(byte &- UInt8(ascii: "0")) : 0
+            sum += value * (10 - index)
         }
         let check = (11 - sum % 11) % 11
-        return stem + (check == 10 ? "X" : String(check))
+        return String(decoding: stem, as: UTF8.self) + (check == 10 ? "X" : String(check))
     }
 
     /// An ``ISBN`` record for an ISBN as written: validated, with both forms where they exist.
     public static func record(forWritten written: String) -> ISBN? {
         guard let digits = compact(written) else { return nil }
-        if digits.count == 13 {
+        let count = digits.utf8.count
+        if count == 13 {
             if isValidISBN13(digits) {
                 return ISBN(text: written, isbn13: digits, isbn10: isbn10(fromISBN13: digits), valid: true)
             }
             return ISBN(text: written, isbn13: digits.contains("X") ? nil : digits, isbn10: nil, valid: false)
         }
-        if digits.count == 10 {
+        if count == 10 {
             if isValidISBN10(digits) {
                 return ISBN(text: written, isbn13: isbn13(fromISBN10: digits), isbn10: digits, valid: true)
             }

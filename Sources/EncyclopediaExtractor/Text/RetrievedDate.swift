@@ -23,8 +23,7 @@ public enum RetrievedDate {
                 let match = cues.firstMatch(inBytes: UnsafeBufferPointer(rebasing: bytes[start...]))
             {
                 let after = start + match.offset + cueLengths[match.phrase]
-                let window = String(decoding: bytes[after..<min(bytes.count, after + 160)], as: UTF8.self)
-                if let date = parseDate(String(window.prefix(40)).lowercased()) { best = date }
+                if let date = date(from: tokens(UnsafeBufferPointer(rebasing: bytes[after...]))) { best = date }
                 start = after
             }
             return best
@@ -35,9 +34,17 @@ public enum RetrievedDate {
     static let cues = PhraseSet(["retrieved", "accessed"])
     static let cueLengths = ["retrieved".utf8.count, "accessed".utf8.count]
 
+    /// How many characters after a cue the date is looked for in.
+    static let window = 40
+
     /// Parses a date at the start of `text` (after an optional "on" and punctuation).
     public static func parseDate(_ text: String) -> String? {
-        var tokens = tokenize(text)
+        var text = text
+        return text.withUTF8 { date(from: tokens($0)) }
+    }
+
+    private static func date(from words: [String]) -> String? {
+        var tokens = words
         if tokens.first == "on" { tokens.removeFirst() }
         guard tokens.count >= 1 else { return nil }
         // ISO: 2011-11-04
@@ -60,22 +67,60 @@ public enum RetrievedDate {
         return nil
     }
 
-    private static func tokenize(_ text: String) -> [String] {
+    /// Up to four lowercase words (letters and digits; a hyphen inside a number) from the start of
+    /// UTF-8 `bytes`, separated by spaces and ",.:"; any other character ends the reading, and so
+    /// does the end of the window.
+    private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var tokens: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber || (character == "-" && !current.isEmpty && current.last?.isNumber == true) {
-                current.append(character)
+        var current: [UInt8] = []
+        var currentEndsInDigit = false
+        var index = 0
+        var characters = 0
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            currentEndsInDigit = false
+        }
+        while index < bytes.count, characters < window {
+            let byte = bytes[index]
+            characters += 1
+            if byte < 0x80 {
+                index += 1
+                if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                    current.append(byte)
+                    currentEndsInDigit = byte &- UInt8(ascii: "0") < 10
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    current.append(byte | 0x20)
+                    currentEndsInDigit = false
+                } else if byte == UInt8(ascii: "-"), currentEndsInDigit {
+                    current.append(byte)
+                    currentEndsInDigit = false
+                } else {
+                    flush()
+                    if byte != UInt8(ascii: " ") && byte != UInt8(ascii: ",") && byte != UInt8(ascii: ".") && byte != UInt8(ascii: ":") {
+                        break
+                    }
+                }
             } else {
-                if !current.isEmpty { tokens.append(current) }
-                current = ""
-                if character != " " && character != "," && character != "." && character != ":" && character != "\u{00A0}" {
-                    break
+                // A character beyond ASCII: letters and digits of any script join the word (lowercased);
+                // a no-break space separates; anything else ends the reading.
+                var length = 2
+                if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 }
+                let end = min(bytes.count, index + length)
+                let piece = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end
+                guard let character = piece.first else { break }
+                if character.isLetter || character.isNumber {
+                    current.append(contentsOf: character.lowercased().utf8)
+                    currentEndsInDigit = character.isNumber
+                } else {
+                    flush()
+                    if character != "\u{00A0}" { break }
                 }
             }
             if tokens.count >= 4 { break }
         }
-        if !current.isEmpty { tokens.append(current) }
+        if tokens.count < 4 { flush() }
         return tokens
     }
 
