@@ -133,6 +133,17 @@ public struct Node: Hashable {
         }
     }
 
+    /// True when attribute `name` exists and its value starts with `prefix` (lowercase), ignoring ASCII
+    /// letter case.
+    public func attribute(_ name: HTMLName, hasPrefixIgnoringCase prefix: StaticString) -> Bool {
+        guard let position = attributeIndex(name) else { return false }
+        return withAttributeBytes(at: position) { bytes in
+            prefix.withUTF8Buffer { expected in
+                bytes.count >= expected.count && ClassList.equalsFolded(UnsafeBufferPointer(rebasing: bytes[0..<expected.count]), expected)
+            }
+        }
+    }
+
     /// True when attribute `name` (lowercase) exists and its value holds one of `phrases`, checked on
     /// the stored bytes without building a string.
     public func attribute(_ name: StaticString, contains phrases: PhraseSet) -> Bool {

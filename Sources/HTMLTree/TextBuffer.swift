@@ -95,35 +95,40 @@ public struct TextBuffer {
     }
 
     private mutating func appendCollapsing(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress else { return }
+        guard let source = text.baseAddress, !text.isEmpty else { return }
         let count = text.count
-        var index = 0
-        while index < count {
-            let byte = base[index]
-            if Self.isSpace(byte) {
-                if !bytes.isEmpty { pendingSpace = true }
+        let start = bytes.count
+        // Room for every byte and one space, written in place, then the unused room cut off.
+        bytes.append(contentsOf: repeatElement(0, count: count + 1))
+        var pending = pendingSpace
+        let written = bytes.withUnsafeMutableBufferPointer { output -> Int in
+            var written = start
+            var index = 0
+            while index < count {
+                let byte = source[index]
+                if Self.isSpace(byte) {
+                    if written > 0 { pending = true }
+                    index += 1
+                    continue
+                }
+                if byte == 0xC2, index + 1 < count, source[index + 1] == 0xA0 {
+                    if written > 0 { pending = true }
+                    index += 2
+                    continue
+                }
+                if pending {
+                    output[written] = 0x20
+                    written += 1
+                    pending = false
+                }
+                output[written] = byte
+                written += 1
                 index += 1
-                continue
             }
-            if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 {
-                if !bytes.isEmpty { pendingSpace = true }
-                index += 2
-                continue
-            }
-            // A run of non-space bytes is copied in one go.
-            var end = index + 1
-            while end < count {
-                let next = base[end]
-                if Self.isSpace(next) || (next == 0xC2 && end + 1 < count && base[end + 1] == 0xA0) { break }
-                end += 1
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
-            index = end
+            return written
         }
+        bytes.removeLast(bytes.count - written)
+        pendingSpace = pending
     }
 
     /// Elements whose text is never prose.

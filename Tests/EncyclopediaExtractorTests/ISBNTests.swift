@@ -104,6 +104,42 @@ import Testing
         #expect(set.firstMatch(in: "") == nil)
     }
 
+    /// The skipping search finds what a plain search at every position finds: the earliest match,
+    /// the first phrase in list order there, over texts made to hold near misses and overlaps.
+    @Test func skippingSearchAgreesWithAPlainSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abnisIBNSrgeéc© -".utf8) + [0xC3, 0xA9]
+        let sets: [[String]] = [
+            ["isbn"], ["retrieved", "accessed"], Selectors.boilerplateAnchors, ["ab", "b", "ba"], ["a"],
+            ["copyright © world library foundation", "isbn", "sbn"], ["nn", "nnn", "ni"],
+        ]
+        for phrases in sets {
+            let set = PhraseSet(phrases)
+            let needles = phrases.map { Array($0.utf8) }
+            for _ in 0..<400 {
+                let length = Int.random(in: 0...60, using: &generator)
+                var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                if let needle = needles.randomElement(using: &generator), Bool.random(using: &generator), bytes.count >= needle.count {
+                    let at = Int.random(in: 0...(bytes.count - needle.count), using: &generator)
+                    bytes.replaceSubrange(at..<(at + needle.count), with: needle.map { $0 &- 0x61 < 26 && Bool.random(using: &generator) ? $0 - 0x20 : $0 })
+                }
+                let expected = Self.plainSearch(needles, in: bytes)
+                let found = bytes.withUnsafeBufferPointer { set.firstMatch(inBytes: $0) }
+                #expect(found?.phrase == expected?.phrase && found?.offset == expected?.offset, "\(phrases) in \(bytes)")
+            }
+        }
+    }
+
+    private static func plainSearch(_ needles: [[UInt8]], in bytes: [UInt8]) -> (phrase: Int, offset: Int)? {
+        func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        for offset in bytes.indices {
+            for (index, needle) in needles.enumerated() where offset + needle.count <= bytes.count {
+                if zip(bytes[offset...], needle).allSatisfy({ folded($0) == $1 }) { return (index, offset) }
+            }
+        }
+        return nil
+    }
+
     @Test func everyBoilerplateMarkerHoldsAnAnchorWord() {
         let anchors = PhraseSet(Selectors.boilerplateAnchors)
         for marker in Selectors.licenceMarkers + Selectors.footerMarkers {

@@ -217,8 +217,8 @@ enum BlockReader {
                 let content = InlineGatherer.gather(cell, lineBreak: .newline)
                 linkISBNs += content.bookSourceISBNs
                 cells.append(content.text)
-                let colspan = min(max(Int(cell.attribute("colspan") ?? "") ?? 1, 1), maximumColspan)
-                let rowspan = min(max(Int(cell.attribute("rowspan") ?? "") ?? 1, 1), maximumRowspan)
+                let colspan = min(max(Int(cell.attribute(.colspan) ?? "") ?? 1, 1), maximumColspan)
+                let rowspan = min(max(Int(cell.attribute(.rowspan) ?? "") ?? 1, 1), maximumRowspan)
                 for offset in 0..<colspan {
                     if offset > 0 { cells.append("") }
                     if rowspan > 1 { covered[column + offset] = rowspan - 1 }

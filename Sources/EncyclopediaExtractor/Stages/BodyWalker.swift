@@ -292,15 +292,15 @@ struct BodyWalker {
         for node in heading.descendants where node.isElement {
             if node.hasClassToken("mw-headline"), let id = node.attribute(.id) { return id }
         }
-        if let id = heading.attribute("id"), !id.isEmpty { return id }
+        if let id = heading.attribute(.id), !id.isEmpty { return id }
         // Older MediaWiki: <a name="X"></a> (or an empty span with an id) just before the heading.
         var previous = heading.previousSibling
         while let node = previous, node.kind == .text, !BlockReader.hasWords(node.text) { previous = node.previousSibling }
         if let node = previous, node.isElement, node.text.isEmpty {
-            return node.attribute("id") ?? node.attribute("name")
+            return node.attribute(.id) ?? node.attribute(.name)
         }
         for node in heading.descendants where node.isElement(.a) {
-            if let name = node.attribute("name") ?? node.attribute("id"), !name.isEmpty { return name }
+            if let name = node.attribute(.name) ?? node.attribute(.id), !name.isEmpty { return name }
         }
         return nil
     }

@@ -20,23 +20,23 @@ enum NotesReader {
         if list.hasClassToken("references") { return true }
         let items = list.childElements.filter { $0.isElement(.li) }
         guard !items.isEmpty else { return false }
-        if items.contains(where: { $0.attribute("id")?.hasPrefix("cite_note") == true }) { return true }
+        if items.contains(where: { $0.attribute(.id, hasPrefix: "cite_note") }) { return true }
         return items.allSatisfy { item in
-            guard let first = item.text.first else { return false }
+            guard let first = item.firstTextCharacter else { return false }
             return backLinkMarks.contains(first)
         }
     }
 
     static func read(_ list: Node) -> [RawNote] {
         var notes: [RawNote] = []
-        var next = Int(list.attribute("start") ?? "") ?? 1
+        var next = Int(list.attribute(.start) ?? "") ?? 1
         for item in list.childElements where item.isElement(.li) {
-            let number = Int(item.attribute("value") ?? "") ?? next
+            let number = Int(item.attribute(.value) ?? "") ?? next
             next = number + 1
             let content = InlineGatherer.gather(item)
             let text = stripBackLinks(content.text)
             guard BlockReader.hasWords(text) else { continue }
-            notes.append(RawNote(id: item.attribute("id"), number: number, text: text, urls: content.urls,
+            notes.append(RawNote(id: item.attribute(.id), number: number, text: text, urls: content.urls,
                                  linkISBNs: content.bookSourceISBNs))
         }
         return notes

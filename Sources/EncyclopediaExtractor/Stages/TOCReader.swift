@@ -44,7 +44,7 @@ enum TOCReader {
             let level = tokens.compactMap { $0.hasPrefix("vector-toc-level-") ? Int($0.dropFirst("vector-toc-level-".count)) : nil }.first
                 ?? levelFromNumber(number) ?? 1
             var anchor: String?
-            if let href = link.attribute("href"), let hash = href.firstIndex(of: "#") {
+            if let href = link.attribute(.href), let hash = href.firstIndex(of: "#") {
                 anchor = String(href[href.index(after: hash)...])
             }
             entries.append(TOCEntry(number: number, title: title, level: level, anchor: anchor))
@@ -98,7 +98,7 @@ enum TOCReader {
         let resolvedNumber = number ?? ""
         let level = levelFromClass(item) ?? levelFromNumber(resolvedNumber) ?? nesting(of: item, in: box)
         var anchor: String?
-        if let href = link.attribute("href"), let hash = href.firstIndex(of: "#") {
+        if let href = link.attribute(.href), let hash = href.firstIndex(of: "#") {
             let fragment = String(href[href.index(after: hash)...])
             anchor = fragment.isEmpty ? nil : fragment
         }

@@ -96,20 +96,20 @@ struct InlineGatherer {
 
     /// Handles an element; returns true when its children are to be walked.
     private mutating func enter(_ element: Node) -> Bool {
-        if excluded.contains(element) { return false }
-        let name = element.name
+        if !excluded.isEmpty, excluded.contains(element) { return false }
+        guard let name = element.elementName else { return false }
         switch name {
-        case "br":
+        case .br:
             if lineBreak == .newline {
                 if !buffer.isEmpty { newlinePending = true }
             } else {
                 buffer.appendSpace()
             }
             return false
-        case "script", "style", "noscript", "template":
+        case .script, .style, .noscript, .template:
             return false
-        case "math":
-            if let alt = element.attribute("alttext") {
+        case .math:
+            if let alt = element.attribute(.alttext) {
                 buffer.appendSpace()
                 buffer.append(alt)
                 buffer.appendSpace()
@@ -117,35 +117,38 @@ struct InlineGatherer {
                 buffer.append(textOf: element)
             }
             return false
-        case "img":
-            if let alt = element.attribute("alt"), Self.isMathImage(element) {
+        case .img:
+            if let alt = element.attribute(.alt), Self.isMathImage(element) {
                 buffer.append(alt)
             }
             return false
-        case "sup":
+        case .sup:
             if element.hasClass("reference") {
                 for anchor in element.descendants where anchor.isElement(.a) {
-                    if let href = anchor.attribute("href"), let hash = href.firstIndex(of: "#") {
+                    if let href = anchor.attribute(.href), let hash = href.firstIndex(of: "#") {
                         let id = String(href[href.index(after: hash)...])
                         if !id.isEmpty, !content.cites.contains(id) { content.cites.append(id) }
                     }
                 }
                 return false
             }
-        case "a":
-            if let href = element.attribute("href") {
-                if var isbn = ISBNScanner.bookSourcesISBN(inLink: href) {
-                    // Keep the ISBN as the page prints it when the link's text is the same number.
-                    let shown = element.text
-                    if let shownDigits = ISBNCodec.compact(shown), shownDigits == ISBNCodec.compact(isbn) { isbn = shown }
-                    if !content.bookSourceISBNs.contains(isbn) { content.bookSourceISBNs.append(isbn) }
-                } else if Self.isAbsoluteWebLink(href), !content.urls.contains(href) {
-                    content.urls.append(href)
-                }
+        case .a:
+            // Most links are relative: only book-source and absolute links are read as strings.
+            if element.attribute(.href, contains: ISBNScanner.bookSources), let href = element.attribute(.href),
+                var isbn = ISBNScanner.bookSourcesISBN(inLink: href)
+            {
+                // Keep the ISBN as the page prints it when the link's text is the same number.
+                let shown = element.text
+                if let shownDigits = ISBNCodec.compact(shown), shownDigits == ISBNCodec.compact(isbn) { isbn = shown }
+                if !content.bookSourceISBNs.contains(isbn) { content.bookSourceISBNs.append(isbn) }
+            } else if element.attribute(.href, hasPrefixIgnoringCase: "http://") || element.attribute(.href, hasPrefixIgnoringCase: "https://"),
+                let href = element.attribute(.href), !content.urls.contains(href)
+            {
+                content.urls.append(href)
             }
-        case "li", "p", "div", "tr", "dd", "dt", "blockquote", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol":
+        case .li, .p, .div, .tr, .dd, .dt, .blockquote, .h2, .h3, .h4, .h5, .h6, .table, .ul, .ol:
             addBoundary()
-        case "td", "th":
+        case .td, .th:
             buffer.appendSpace()
         default:
             break
@@ -154,7 +157,7 @@ struct InlineGatherer {
         // Chrome inside prose: coordinates widgets, inline share buttons, edit links.
         // Ids inside prose are anchors, so only classes count, and the one widget id MediaWiki uses.
         if Self.chromeCarriers.contains(name),
-            ClassWords.chromeMarker(of: element, includingID: false) != nil || element.attribute("id") == "coordinates"
+            ClassWords.chromeMarker(of: element, includingID: false) != nil || element.attribute(.id, equals: "coordinates")
         {
             return false
         }
@@ -163,32 +166,31 @@ struct InlineGatherer {
 
     /// Inline elements whose id or class is checked for chrome words (links and emphasis are not:
     /// their classes describe the text, not the page).
-    static let chromeCarriers: Set<String> = ["span", "div", "small", "sup", "table"]
+    static let chromeCarriers = HTMLNameSet(["span", "div", "small", "sup", "table"])
 
     /// Class words of inline elements that are never part of the text read.
     static let hiddenClassWords: Set<String> = [
         "mw-cite-backlink", "editsection", "mw-editsection", "noprint", "reference-accessdate-hidden",
         "sortkey", "mw-empty-elt", "cite-accessibility-label",
     ]
+    /// The hidden class words in any case, to rule out class attributes before splitting them.
+    static let hiddenClassFilter = PhraseSet(hiddenClassWords.sorted())
+    /// A style that can hide an element says "none".
+    static let hidingStyleFilter = PhraseSet(["none"])
 
     static func isHidden(_ element: Node) -> Bool {
-        if let style = element.attribute("style"), style.replacingOccurrences(of: " ", with: "").lowercased()
-            .contains("display:none")
+        if element.attribute(.style, contains: hidingStyleFilter), let style = element.attribute(.style),
+            style.replacingOccurrences(of: " ", with: "").lowercased().contains("display:none")
         {
             return true
         }
-        guard let classes = element.attribute("class") else { return false }
+        guard element.attribute(.class, contains: hiddenClassFilter), let classes = element.attribute(.class) else { return false }
         for word in classes.split(separator: " ") where hiddenClassWords.contains(String(word)) { return true }
         return false
     }
 
     static func isMathImage(_ image: Node) -> Bool {
-        guard let classes = image.attribute("class")?.lowercased() else { return false }
+        guard let classes = image.attribute(.class)?.lowercased() else { return false }
         return classes.contains("math") || classes.contains("tex")
-    }
-
-    static func isAbsoluteWebLink(_ href: String) -> Bool {
-        let lowered = href.prefix(8).lowercased()
-        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 }
