@@ -308,7 +308,7 @@ struct ExtractionPipeline {
     private func findTitle() -> Node? {
         guard let root = document.root else { return nil }
         var first: Node?
-        for node in root.descendants where node.isElement(.h1) {
+        for node in root.descendants(.elements(named: .h1)) {
             if node.attribute(.id, equals: "firstHeading") || node.hasClassToken("firstheading") {
                 return node
             }
@@ -328,7 +328,7 @@ struct ExtractionPipeline {
         // found in number order is the first in the document.
         var scores = [Int](repeating: 0, count: document.nodeCount)
         var voters: [Node] = []
-        for node in root.descendants where node.isElement(in: Self.votingElements) {
+        for node in root.descendants(.elements(Self.votingElements)) {
             let length = node.textLength
             guard length >= Self.minimumVotingText, let parent = node.parent else { continue }
             scores[parent.ordinal] += length

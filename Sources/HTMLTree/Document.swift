@@ -20,7 +20,7 @@ let libxml2Initialisation: Void = xmlInitParser()
 /// ```
 public final class Document {
     /// The nodes, in document order; index 0 is the document itself.
-    let nodes: UnsafeMutablePointer<NodeRecord>
+    @usableFromInline let nodes: UnsafeMutablePointer<NodeRecord>
     /// How many nodes the parse made (removed ones included): every ``Node/ordinal`` is below this.
     public let nodeCount: Int
     /// Text, comment and attribute-value bytes (UTF-8).
@@ -71,6 +71,7 @@ public final class Document {
         let tree = try Self.build(decoded.utf8, input: input, allowsDeepNesting: options.allowsDeepNesting)
         nodes = tree.builder.nodes.base
         nodeCount = tree.builder.nodes.count
+        numberSubtrees(nodes, count: nodeCount)
         self.bytes = tree.builder.bytes.base
         attributes = tree.builder.attributes.base
         names = tree.builder.names

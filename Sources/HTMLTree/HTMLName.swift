@@ -5,9 +5,9 @@
 /// Comparing two names is comparing two integers, which is why the tree keeps names this way: walks
 /// that ask "is this a `<p>`?" of every node never build or compare strings.
 public struct HTMLName: Hashable, Sendable {
-    let id: UInt16
+    @usableFromInline let id: UInt16
 
-    init(id: UInt16) {
+    @inlinable init(id: UInt16) {
         self.id = id
     }
 
@@ -36,7 +36,7 @@ public struct HTMLName: Hashable, Sendable {
 
 /// A fixed set of known names, tested in constant time (one bit per known name).
 public struct HTMLNameSet: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    @usableFromInline var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     /// - Parameter names: lowercase names, each one of the known names (a name HTML's list lacks is a
     ///   programming error: it could never match, so it stops the program rather than hide).
@@ -47,6 +47,11 @@ public struct HTMLNameSet: Sendable {
             }
             insert(known)
         }
+    }
+
+    /// A set of one name.
+    public init(_ name: HTMLName) {
+        insert(name)
     }
 
     /// A set of the given names.
@@ -66,7 +71,7 @@ public struct HTMLNameSet: Sendable {
     }
 
     /// True when `name` is in the set.
-    @inline(__always)
+    @inlinable
     public func contains(_ name: HTMLName) -> Bool {
         let bit = UInt64(1) << UInt64(name.id & 63)
         switch name.id >> 6 {

@@ -5,14 +5,14 @@ public struct Node: Hashable {
     /// The document the node belongs to (held strongly, so the tree outlives every node value).
     public let document: Document
     /// The node's place in the document's node store.
-    let index: Int32
+    @usableFromInline let index: Int32
 
     /// The node's number in its document: nodes are numbered in document order as the page is parsed,
     /// from 0 (the document itself) up to the document's ``Document/nodeCount``; a number never changes
     /// (a removed node keeps its own). Side tables indexed by it (``NodeSet``) replace hashing nodes.
-    public var ordinal: Int { Int(index) }
+    @inlinable public var ordinal: Int { Int(index) }
 
-    init(document: Document, index: Int32) {
+    @inlinable init(document: Document, index: Int32) {
         self.document = document
         self.index = index
     }
@@ -22,11 +22,11 @@ public struct Node: Hashable {
         case element, text, comment, other
     }
 
-    @inline(__always)
+    @inlinable
     var record: NodeRecord { document.nodes[Int(index)] }
 
     /// The node's kind (CDATA counts as text).
-    public var kind: Kind {
+    @inlinable public var kind: Kind {
         switch record.code {
         case .element: .element
         case .text, .cdata: .text
@@ -36,10 +36,10 @@ public struct Node: Hashable {
     }
 
     /// True for an element.
-    public var isElement: Bool { record.code == .element }
+    @inlinable public var isElement: Bool { record.code == .element }
 
     /// True for a text (or CDATA) node.
-    public var isText: Bool {
+    @inlinable public var isText: Bool {
         let code = record.code
         return code == .text || code == .cdata
     }
@@ -58,20 +58,20 @@ public struct Node: Hashable {
     }
 
     /// The element's name as an ``HTMLName``, or nil for other nodes.
-    public var elementName: HTMLName? {
+    @inlinable public var elementName: HTMLName? {
         let node = record
         return node.code == .element ? HTMLName(id: node.name) : nil
     }
 
     /// True when this is an element named `name`.
-    @inline(__always)
+    @inlinable
     public func isElement(_ name: HTMLName) -> Bool {
         let node = record
         return node.code == .element && node.name == name.id
     }
 
     /// True when this is an element whose name is in `names`.
-    @inline(__always)
+    @inlinable
     public func isElement(in names: HTMLNameSet) -> Bool {
         let node = record
         return node.code == .element && names.contains(HTMLName(id: node.name))
@@ -219,25 +219,25 @@ public struct Node: Hashable {
 
     // MARK: Navigation
 
-    @inline(__always)
-    private func wrap(_ other: Int32) -> Node? {
+    @inlinable
+    func wrap(_ other: Int32) -> Node? {
         other >= 0 ? Node(document: document, index: other) : nil
     }
 
     /// The parent node (an element, or nil at the top of the tree).
-    public var parent: Node? {
+    @inlinable public var parent: Node? {
         let up = record.parent
         guard up > 0, document.nodes[Int(up)].code == .element else { return nil }
         return Node(document: document, index: up)
     }
     /// The first child node.
-    public var firstChild: Node? { wrap(record.firstChild) }
+    @inlinable public var firstChild: Node? { wrap(record.firstChild) }
     /// The last child node.
-    public var lastChild: Node? { wrap(record.lastChild) }
+    @inlinable public var lastChild: Node? { wrap(record.lastChild) }
     /// The next sibling node.
-    public var nextSibling: Node? { wrap(record.next) }
+    @inlinable public var nextSibling: Node? { wrap(record.next) }
     /// The previous sibling node.
-    public var previousSibling: Node? { wrap(record.previous) }
+    @inlinable public var previousSibling: Node? { wrap(record.previous) }
 
     /// The child nodes, in document order.
     public var children: [Node] {
@@ -293,18 +293,29 @@ public struct Node: Hashable {
     public var textLength: Int {
         var counter = TextLengthCounter()
         let own = record
-        if own.code == .text || own.code == .cdata {
-            counter.count(UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+        switch own.code {
+        case .text, .cdata:
+            counter.count(document.content(of: own))
             return counter.length
+        case .element:
+            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return 0 }
+        case .comment, .processingInstruction, .document, .doctype:
+            return 0
         }
         let nodes = document.nodes
-        var current = own.firstChild
-        while current >= 0 {
+        var cursor = SubtreeCursor(nodes: nodes, root: index)
+        while let current = cursor.next() {
             let node = nodes[Int(current)]
-            if node.code == .text || node.code == .cdata {
-                counter.count(UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
+            switch node.code {
+            case .text, .cdata:
+                if node.parent == index || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name)) {
+                    counter.count(document.content(of: node))
+                }
+            case .element:
+                if node.name == HTMLName.br.id { counter.countBreak() }
+            default:
+                break
             }
-            current = document.successor(of: current, within: index, descending: node.code == .element)
         }
         return counter.length
     }
@@ -314,24 +325,21 @@ public struct Node: Hashable {
         let own = record
         switch own.code {
         case .text, .cdata:
-            return Self.firstCharacter(in: UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+            return Self.firstCharacter(in: document.content(of: own))
         case .element:
             if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return nil }
         case .comment, .processingInstruction, .document, .doctype:
             return nil
         }
         let nodes = document.nodes
-        var current = own.firstChild
-        while current >= 0 {
+        var cursor = SubtreeCursor(nodes: nodes, root: index)
+        while let current = cursor.next() {
             let node = nodes[Int(current)]
             if node.code == .text || node.code == .cdata, node.parent == index
                 || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name))
             {
-                if let first = Self.firstCharacter(in: UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length))) {
-                    return first
-                }
+                if let first = Self.firstCharacter(in: document.content(of: node)) { return first }
             }
-            current = document.successor(of: current, within: index, descending: node.code == .element)
         }
         return nil
     }
@@ -367,13 +375,13 @@ public struct Node: Hashable {
             return ("", true)
         }
         let nodes = document.nodes
-        var current = own.firstChild
-        while current >= 0 {
+        var cursor = SubtreeCursor(nodes: nodes, root: index)
+        while let current = cursor.next() {
             let node = nodes[Int(current)]
             switch node.code {
             case .text, .cdata:
                 if node.parent == index || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name)) {
-                    buffer.append(textOf: Node(document: document, index: current))
+                    buffer.appendContent(document.content(of: node))
                     if buffer.byteCount > limit { return (buffer.take(), false) }
                 }
             case .element:
@@ -381,9 +389,34 @@ public struct Node: Hashable {
             default:
                 break
             }
-            current = document.successor(of: current, within: index, descending: node.code == .element)
         }
         return (buffer.take(), true)
+    }
+
+    /// The text of the subtree's text nodes (every one, in whatever element, and no break for `<br>`)
+    /// when it is short: nil as soon as more than `maximumNodes` nodes are met or more than
+    /// `maximumBytes` bytes of text have been read (before whitespace is collapsed).
+    public func shortText(maximumBytes: Int, maximumNodes: Int) -> String? {
+        let nodes = document.nodes
+        var cursor = SubtreeCursor(nodes: nodes, root: index)
+        var visited = 0
+        var bytes = 0
+        // Measure first: most elements asked are long, and are turned down without copying.
+        while let current = cursor.next() {
+            visited += 1
+            if visited > maximumNodes { return nil }
+            let node = nodes[Int(current)]
+            guard node.code == .text || node.code == .cdata else { continue }
+            bytes += Int(node.length)
+            if bytes > maximumBytes { return nil }
+        }
+        var buffer = TextBuffer()
+        cursor = SubtreeCursor(nodes: nodes, root: index)
+        while let current = cursor.next() {
+            let node = nodes[Int(current)]
+            if node.code == .text || node.code == .cdata { buffer.appendContent(document.content(of: node)) }
+        }
+        return buffer.take()
     }
 
     /// The node's text exactly as parsed (entities decoded, whitespace as written): a text node's own
@@ -393,15 +426,12 @@ public struct Node: Hashable {
         let own = record
         switch own.code {
         case .text, .cdata, .comment, .processingInstruction:
-            collected.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+            collected.append(contentsOf: document.content(of: own))
         case .element, .document:
-            var current = own.firstChild
-            while current >= 0 {
+            var cursor = SubtreeCursor(nodes: document.nodes, root: index)
+            while let current = cursor.next() {
                 let node = document.nodes[Int(current)]
-                if node.code == .text || node.code == .cdata {
-                    collected.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
-                }
-                current = document.successor(of: current, within: index, descending: node.code == .element)
+                if node.code == .text || node.code == .cdata { collected.append(contentsOf: document.content(of: node)) }
             }
         case .doctype:
             break
@@ -415,7 +445,7 @@ public struct Node: Hashable {
         let node = record
         switch node.code {
         case .text, .cdata, .comment, .processingInstruction:
-            return body(UnsafeBufferPointer(start: document.bytes + Int(node.start), count: Int(node.length)))
+            return body(document.content(of: node))
         case .element, .document, .doctype:
             return nil
         }
@@ -452,12 +482,13 @@ public struct Node: Hashable {
         nodes[Int(index)].parent = -1
         nodes[Int(index)].next = -1
         nodes[Int(index)].previous = -1
+        nodes[Int(index)].flags |= NodeRecord.removedFlag
         document.xpathMirror = nil
     }
 
     // MARK: Identity
 
-    public static func == (lhs: Node, rhs: Node) -> Bool {
+    @inlinable public static func == (lhs: Node, rhs: Node) -> Bool {
         lhs.index == rhs.index && lhs.document === rhs.document
     }
 
@@ -468,28 +499,10 @@ public struct Node: Hashable {
 }
 
 extension Document {
-    /// The node after `node` in document order without leaving `root`'s subtree: its first child
-    /// when `descending`, else the next node after its subtree.
+    /// The bytes a text, comment or processing-instruction node holds.
     @inline(__always)
-    func successor(of node: Int32, within root: Int32, descending: Bool) -> Int32 {
-        if descending {
-            let child = nodes[Int(node)].firstChild
-            if child >= 0 { return child }
-        }
-        return following(node, within: root)
-    }
-
-    /// The first node after `node`'s subtree, inside `root`'s subtree (-1 at its end).
-    @inline(__always)
-    func following(_ node: Int32, within root: Int32) -> Int32 {
-        var current = node
-        while current != root {
-            let record = nodes[Int(current)]
-            if record.next >= 0 { return record.next }
-            if record.parent < 0 { return -1 }
-            current = record.parent
-        }
-        return -1
+    func content(of record: NodeRecord) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + Int(record.start), count: Int(record.length))
     }
 }
 
@@ -504,35 +517,128 @@ public struct DescendantSequence: Sequence {
     /// Walks the subtree one node at a time.
     public struct Iterator: IteratorProtocol {
         let document: Document
-        let root: Int32
-        var nextIndex: Int32
+        var cursor: SubtreeCursor
 
         init(root: Node) {
             document = root.document
-            self.root = root.index
-            nextIndex = root.record.firstChild
+            cursor = SubtreeCursor(nodes: root.document.nodes, root: root.index)
         }
 
         public mutating func next() -> Node? {
-            let current = nextIndex
-            guard current >= 0 else { return nil }
-            nextIndex = document.successor(of: current, within: root, descending: document.nodes[Int(current)].code == .element)
+            guard let current = cursor.next() else { return nil }
             return Node(document: document, index: current)
         }
 
         /// Leaves out the subtree of the node `next()` returned last: the walk goes on after it.
         public mutating func skipChildren(of node: Node) {
-            nextIndex = document.following(node.index, within: root)
+            cursor.skipChildren(of: node.index)
+        }
+    }
+}
+
+/// Which descendants a ``FilteredDescendants`` walk yields; the others are passed over without
+/// making node values for them.
+public struct NodeFilter: Sendable {
+    enum Test: Sendable {
+        case elements(HTMLNameSet)
+        case elementsAndComments(HTMLNameSet)
+        case elementsWithAttribute([HTMLName], PhraseSet)
+        case texts(PhraseSet)
+    }
+
+    let test: Test
+
+    /// Elements whose name is in `names`.
+    public static func elements(_ names: HTMLNameSet) -> NodeFilter { NodeFilter(test: .elements(names)) }
+    /// Elements named `name`.
+    public static func elements(named name: HTMLName) -> NodeFilter { NodeFilter(test: .elements(HTMLNameSet(name))) }
+    /// Elements whose name is in `names`, and comments.
+    public static func elementsAndComments(_ names: HTMLNameSet) -> NodeFilter { NodeFilter(test: .elementsAndComments(names)) }
+    /// Elements with one of `attributes` whose value holds one of `phrases`.
+    public static func elements(withAttribute attributes: [HTMLName], containing phrases: PhraseSet) -> NodeFilter {
+        NodeFilter(test: .elementsWithAttribute(attributes, phrases))
+    }
+    /// Text nodes whose own text holds one of `phrases`.
+    public static func texts(containing phrases: PhraseSet) -> NodeFilter { NodeFilter(test: .texts(phrases)) }
+}
+
+/// The descendants of a node that pass a ``NodeFilter``, in document order.
+public struct FilteredDescendants: Sequence {
+    let root: Node
+    let filter: NodeFilter
+
+    public func makeIterator() -> Iterator {
+        Iterator(root: root, filter: filter)
+    }
+
+    /// Walks the subtree by node number, making a node value only for the nodes it yields.
+    public struct Iterator: IteratorProtocol {
+        let document: Document
+        let filter: NodeFilter
+        var cursor: SubtreeCursor
+
+        init(root: Node, filter: NodeFilter) {
+            document = root.document
+            self.filter = filter
+            cursor = SubtreeCursor(nodes: root.document.nodes, root: root.index)
+        }
+
+        public mutating func next() -> Node? {
+            let nodes = document.nodes
+            // One loop per kind of test, so the test is not dispatched again for every node.
+            switch filter.test {
+            case let .elements(names):
+                while let current = cursor.next() {
+                    let record = nodes[Int(current)]
+                    if record.code == .element, names.contains(HTMLName(id: record.name)) { return Node(document: document, index: current) }
+                }
+            case let .elementsAndComments(names):
+                while let current = cursor.next() {
+                    let record = nodes[Int(current)]
+                    if record.code == .comment || (record.code == .element && names.contains(HTMLName(id: record.name))) {
+                        return Node(document: document, index: current)
+                    }
+                }
+            case let .elementsWithAttribute(attributes, phrases):
+                while let current = cursor.next() {
+                    let record = nodes[Int(current)]
+                    guard record.code == .element, record.length > 0 else { continue }
+                    for position in Int(record.start)..<Int(record.start + record.length) {
+                        let attribute = document.attributes[position]
+                        guard attributes.contains(HTMLName(id: attribute.name)) else { continue }
+                        let value = UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length))
+                        if phrases.firstMatch(inBytes: value) != nil { return Node(document: document, index: current) }
+                    }
+                }
+            case let .texts(phrases):
+                while let current = cursor.next() {
+                    let record = nodes[Int(current)]
+                    guard record.code == .text || record.code == .cdata else { continue }
+                    if phrases.firstMatch(inBytes: document.content(of: record)) != nil { return Node(document: document, index: current) }
+                }
+            }
+            return nil
         }
     }
 }
 
 extension Node {
+    /// The descendants that pass `filter`, in document order (iterative: safe on trees of any depth).
+    public func descendants(_ filter: NodeFilter) -> FilteredDescendants {
+        FilteredDescendants(root: self, filter: filter)
+    }
+
+    /// The first descendant that passes `filter`, or nil.
+    public func firstDescendant(_ filter: NodeFilter) -> Node? {
+        var iterator = descendants(filter).makeIterator()
+        return iterator.next()
+    }
+
     /// The node after this one's subtree in document order, without leaving `root`: the next
     /// sibling, else the next sibling of the nearest ancestor below `root` that has one.
     /// Walks that skip a subtree use it in place of recursion.
     public func nextSkippingChildren(within root: Node) -> Node? {
-        let next = document.following(index, within: root.index)
+        let next = SubtreeCursor.following(index, within: root.index, in: document.nodes)
         return next >= 0 ? Node(document: document, index: next) : nil
     }
 

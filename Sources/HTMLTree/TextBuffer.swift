@@ -1,21 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Collects text from nodes and strings into one line: runs of whitespace (including no-break
 /// spaces) become one space, and leading and trailing whitespace is dropped.
 ///
 /// Works on UTF-8 bytes and builds one `String` at the end, so gathering a paragraph costs one
-/// allocation however many text nodes it spans.
+/// allocation however many text nodes it spans. Whitespace is collapsed as the bytes are copied, with
+/// arithmetic in place of a branch per byte (prose changes between word and space every few bytes,
+/// which a branch predicts badly).
 public struct TextBuffer {
-    private var bytes: [UInt8] = []
+    /// The collected bytes are `storage[0..<count]`; the rest is room to write into.
+    private var storage: [UInt8] = []
+    private var count = 0
     private var pendingSpace = false
 
     /// Creates an empty buffer.
     public init() {}
 
     /// True when nothing but whitespace has been appended.
-    public var isEmpty: Bool { bytes.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The number of UTF-8 bytes collected so far (a pending space not counted).
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { count }
 
     /// Appends the text of `node`: its own content for a text node, every descendant text node of an
     /// element except those inside `script`, `style`, `noscript` and `template`; comments never.
@@ -27,7 +36,7 @@ public struct TextBuffer {
         let own = nodes[Int(node.index)]
         switch own.code {
         case .text, .cdata:
-            appendCollapsing(UnsafeBufferPointer(start: document.bytes + Int(own.start), count: Int(own.length)))
+            appendContent(document.content(of: own))
             return Int(own.length)
         case .element:
             if Self.silentElements.contains(HTMLName(id: own.name)) { return 0 }
@@ -35,55 +44,64 @@ public struct TextBuffer {
             return 0
         }
         var read = 0
-        var current = own.firstChild
-        while current >= 0 {
+        var cursor = SubtreeCursor(nodes: nodes, root: node.index)
+        while let current = cursor.next() {
             let record = nodes[Int(current)]
             switch record.code {
             case .text, .cdata:
                 // Text directly inside a silent element (other than the one asked for) is left out.
-                let parent = nodes[Int(record.parent)]
-                if record.parent == node.index || !Self.silentElements.contains(HTMLName(id: parent.name)) {
+                if record.parent == node.index || !Self.silentElements.contains(HTMLName(id: nodes[Int(record.parent)].name)) {
                     read += Int(record.length)
-                    appendCollapsing(UnsafeBufferPointer(start: document.bytes + Int(record.start), count: Int(record.length)))
+                    appendContent(document.content(of: record))
                 }
             case .element:
                 if record.name == HTMLName.br.id { appendSpace() }
             default:
                 break
             }
-            current = document.successor(of: current, within: node.index, descending: record.code == .element)
         }
         return read
     }
 
     /// The length of the text so far in Unicode scalars (a Character count without the cost of one).
     public var scalarCount: Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        storage.withUnsafeBufferPointer { bytes in
+            var scalars = 0
+            for index in 0..<count where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
+        }
     }
 
     /// Appends a string, collapsing its whitespace the same way.
     public mutating func append(_ string: String) {
         var copy = string
-        copy.withUTF8 { appendCollapsing($0) }
+        copy.withUTF8 { appendContent($0) }
     }
 
     /// Marks a word boundary: a space is written before the next non-space text, if any follows.
     public mutating func appendSpace() {
-        if !bytes.isEmpty { pendingSpace = true }
+        if count > 0 { pendingSpace = true }
     }
 
     /// Appends text exactly, without collapsing (for separators such as line breaks in table cells).
     public mutating func appendVerbatim(_ string: String) {
         pendingSpace = false
-        bytes.append(contentsOf: string.utf8)
+        var copy = string
+        copy.withUTF8 { text in
+            reserve(text.count)
+            storage.withUnsafeMutableBufferPointer { output in
+                for byte in text {
+                    output[count] = byte
+                    count += 1
+                }
+            }
+        }
     }
 
     /// Returns the collected text and empties the buffer.
     public mutating func take() -> String {
-        let result = String(decoding: bytes, as: UTF8.self)
-        bytes.removeAll(keepingCapacity: true)
+        let result = storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) }
+        count = 0
         pendingSpace = false
         return result
     }
@@ -94,71 +112,107 @@ public struct TextBuffer {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
-    private mutating func appendCollapsing(_ text: UnsafeBufferPointer<UInt8>) {
+    /// 1 for the whitespace bytes, 0 for every other byte value.
+    static let spaceTable: [UInt8] = (0..<256).map { isSpace(UInt8($0)) ? 1 : 0 }
+
+    /// Makes room for `extra` more bytes (and a space), growing by doubling.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        let needed = count + extra + 1
+        guard storage.count < needed else { return }
+        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2, 64) - storage.count))
+    }
+
+    /// Appends UTF-8 text, collapsing its whitespace into the buffer.
+    mutating func appendContent(_ text: UnsafeBufferPointer<UInt8>) {
         guard let source = text.baseAddress, !text.isEmpty else { return }
-        let count = text.count
-        let start = bytes.count
-        // Room for every byte and one space, written in place, then the unused room cut off.
-        bytes.append(contentsOf: repeatElement(0, count: count + 1))
-        var pending = pendingSpace
-        let written = bytes.withUnsafeMutableBufferPointer { output -> Int in
-            var written = start
-            var index = 0
-            while index < count {
-                let byte = source[index]
-                if Self.isSpace(byte) {
-                    if written > 0 { pending = true }
-                    index += 1
-                    continue
-                }
-                if byte == 0xC2, index + 1 < count, source[index + 1] == 0xA0 {
-                    if written > 0 { pending = true }
-                    index += 2
-                    continue
-                }
-                if pending {
-                    output[written] = 0x20
-                    written += 1
-                    pending = false
-                }
-                output[written] = byte
-                written += 1
-                index += 1
+        let length = text.count
+        reserve(length)
+        // `lastWasSpace` starts true so leading whitespace is dropped; a pending space is written
+        // first and the run goes on from it. A space is written for the first byte of each run and
+        // the write position only moves on when that byte is not a space following a space.
+        var position = count
+        var lastWasSpace = true
+        let hasNoBreakSpace = memchr(source, 0xC2, length) != nil
+        storage.withUnsafeMutableBufferPointer { buffer in
+            guard let output = buffer.baseAddress else { return }
+            if pendingSpace {
+                output[position] = 0x20
+                position += 1
+            } else if position > 0 {
+                lastWasSpace = false
             }
-            return written
+            Self.spaceTable.withUnsafeBufferPointer { table in
+                var index = 0
+                while index < length {
+                    let byte = source[index]
+                    var space = table[Int(byte)]
+                    if hasNoBreakSpace {
+                        // U+00A0 is C2 A0; C2 never continues another character, so the pair is it.
+                        let opens = byte == 0xC2 && index + 1 < length && source[index + 1] == 0xA0
+                        let closes = byte == 0xA0 && index > 0 && source[index - 1] == 0xC2
+                        space |= (opens || closes) ? 1 : 0
+                    }
+                    output[position] = space == 1 ? 0x20 : byte
+                    let skip = space == 1 && lastWasSpace
+                    position &+= skip ? 0 : 1
+                    lastWasSpace = space == 1
+                    index += 1
+                }
+            }
         }
-        bytes.removeLast(bytes.count - written)
-        pendingSpace = pending
+        // A run of whitespace at the end is held back: it becomes a space only if text follows.
+        if lastWasSpace, position > count {
+            position -= 1
+            pendingSpace = position > 0
+        } else {
+            pendingSpace = false
+        }
+        count = position
     }
 
     /// Elements whose text is never prose.
     static let silentElements = HTMLNameSet(["script", "style", "noscript", "template"])
 }
 
-
 /// Counts the length ``TextBuffer`` would give text, in Unicode scalars with each run of whitespace
-/// counting one and none at the ends, without collecting it.
+/// counting one and none at the ends, without collecting it (arithmetic, not a branch, per byte).
 struct TextLengthCounter {
     private var counted = 0
-    private var inSpace = true
+    /// 1 while the last byte counted was whitespace (and at the start, so leading whitespace is free).
+    private var lastWasSpace = 1
 
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var index = 0
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let total = bytes.count
-        while index < total {
-            let byte = bytes[index]
-            if TextBuffer.isSpace(byte) {
-                if !inSpace { counted += 1; inSpace = true }
-            } else if byte == 0xC2, index + 1 < total, bytes[index + 1] == 0xA0 {
-                if !inSpace { counted += 1; inSpace = true }
-                index += 1
-            } else if byte & 0xC0 != 0x80 {
-                counted += 1
-                inSpace = false
+        let hasNoBreakSpace = memchr(base, 0xC2, total) != nil
+        var counted = counted
+        var lastWasSpace = lastWasSpace
+        TextBuffer.spaceTable.withUnsafeBufferPointer { table in
+            for index in 0..<total {
+                let byte = base[index]
+                var space = Int(table[Int(byte)])
+                if hasNoBreakSpace {
+                    let opens = byte == 0xC2 && index + 1 < total && base[index + 1] == 0xA0
+                    let closes = byte == 0xA0 && index > 0 && base[index - 1] == 0xC2
+                    space |= (opens || closes) ? 1 : 0
+                }
+                // A scalar starts at every byte but a continuation byte (10xxxxxx).
+                let starts = byte & 0xC0 != 0x80 ? 1 : 0
+                // A space counts when it opens a run; any other scalar counts once.
+                counted += space * (1 - lastWasSpace) + (1 - space) * starts
+                lastWasSpace = space | (lastWasSpace & (1 - starts))
             }
-            index += 1
         }
+        self.counted = counted
+        self.lastWasSpace = lastWasSpace
     }
 
-    var length: Int { inSpace && counted > 0 ? counted - 1 : counted }
+    /// Counts a word break (a `<br>`), as one whitespace byte.
+    mutating func countBreak() {
+        counted += 1 - lastWasSpace
+        lastWasSpace = 1
+    }
+
+    var length: Int { lastWasSpace == 1 && counted > 0 ? counted - 1 : counted }
 }

@@ -94,8 +94,8 @@ final class XPathMirror {
         copies = Array(repeating: nil, count: source.nodeCount)
         let top = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
         // Copy the attached tree in document order, parents before children.
-        var current = source.nodes[0].firstChild
-        while current >= 0 {
+        var cursor = SubtreeCursor(nodes: source.nodes, root: 0)
+        while let current = cursor.next() {
             let record = source.nodes[Int(current)]
             if let copy = Self.copy(record, of: source, into: document) {
                 copy.pointee._private = UnsafeMutableRawPointer(bitPattern: Int(current) + 1)
@@ -103,7 +103,6 @@ final class XPathMirror {
                 let parent = record.parent == 0 ? top : copies[Int(record.parent)]
                 if let parent { Self.append(copy, to: parent) }
             }
-            current = source.successor(of: current, within: 0, descending: record.code == .element)
         }
     }
 

@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the cost floors of a conversion (used by Scripts/benchmark).",
         shouldDisplay: false,
-        subcommands: [ParseOnly.self, IOOnly.self]
+        subcommands: [ParseOnly.self, TreeOnly.self, IOOnly.self]
     )
 
     struct ListOptions: ParsableArguments {
@@ -42,6 +42,29 @@ struct Bench: ParsableCommand {
                 elements += ParseFloor.parseAndFree(page)
             }
             printError("parsed \(paths.count) pages, \(bytes) bytes, \(elements) top-level elements")
+        }
+    }
+
+    /// Read each page and build encx's own tree of it (decoding and parsing, no extraction): where
+    /// encx's parse stands against the libxml2 floor.
+    struct TreeOnly: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "tree", abstract: "Read, decode and parse each listed page into encx's tree, nothing more.")
+
+        @OptionGroup var options: ListOptions
+
+        func run() throws {
+            var bytes = 0
+            var nodes = 0
+            let paths = try options.paths()
+            for path in paths {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read \(path)")
+                }
+                let page = [UInt8](data)
+                bytes += page.count
+                nodes += try Document(bytes: page, input: path).nodeCount
+            }
+            printError("built \(paths.count) trees, \(bytes) bytes, \(nodes) nodes")
         }
     }
 

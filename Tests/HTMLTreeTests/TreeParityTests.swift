@@ -94,9 +94,55 @@ import Testing
             case .processingInstruction: lines.append("\(depth) P \(node.name) \(node.rawText)")
             case .document, .doctype: break
             }
-            current = document.successor(of: current, within: 0, descending: true)
+            current = Self.linkSuccessor(of: current, in: document)
         }
         return lines
+    }
+
+    /// The next node in document order by following child, sibling and parent links only.
+    static func linkSuccessor(of node: Int32, in document: Document, within root: Int32 = 0) -> Int32 {
+        let record = document.nodes[Int(node)]
+        if record.firstChild >= 0 { return record.firstChild }
+        var current = node
+        while current != root {
+            let up = document.nodes[Int(current)]
+            if up.next >= 0 { return up.next }
+            if up.parent < 0 { return -1 }
+            current = up.parent
+        }
+        return -1
+    }
+
+    /// Walks by node number (``Node/descendants``) visit what the links reach, in the same order,
+    /// also after subtrees have been removed, and from inside a removed subtree.
+    @Test(arguments: fixtureNames)
+    func numberedWalksMatchLinkWalks(name: String) throws {
+        let raw = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+        let document = try Document(bytes: raw, input: name)
+        let root = try #require(document.root)
+        func linkWalk(_ from: Node) -> [Int] {
+            var order: [Int] = []
+            var current = document.nodes[from.ordinal].firstChild
+            while current >= 0 {
+                order.append(Int(current))
+                current = Self.linkSuccessor(of: current, in: document, within: Int32(from.ordinal))
+            }
+            return order
+        }
+        #expect(root.descendants.map(\.ordinal) == linkWalk(root))
+        // Remove every third list and table, and a nested element inside a removed one.
+        let doomed = root.descendants.filter { $0.isElement(.ul) || $0.isElement(.table) }.enumerated()
+            .filter { $0.offset % 3 == 0 }.map(\.element)
+        for node in doomed { node.remove() }
+        if let inner = doomed.first?.descendants.first(where: \.isElement) { inner.remove() }
+        #expect(root.descendants.map(\.ordinal) == linkWalk(root))
+        for node in doomed {
+            #expect(node.descendants.map(\.ordinal) == linkWalk(node))
+        }
+        let texts = root.descendants.filter(\.isElement).prefix(200)
+        for element in texts {
+            #expect(element.textLength == element.text.unicodeScalars.count, "\(name): <\(element.name)>")
+        }
     }
 
     /// libxml2's own tree of the same bytes (UTF-8, encoding declarations ignored, as `Document`

@@ -94,7 +94,7 @@ enum BlockReader {
     private static func linkShare(of item: Node, text: String, excluding nested: [Node]) -> Double {
         guard !text.isEmpty else { return 0 }
         var linked = 0
-        for anchor in item.descendants where anchor.isElement(.a) {
+        for anchor in item.descendants(.elements(named: .a)) {
             if nested.contains(where: { $0.contains(anchor) }) { continue }
             linked += anchor.text.count
         }
@@ -171,15 +171,18 @@ enum BlockReader {
     }
 
     private static func firstImage(in element: Node) -> Node? {
-        element.descendants.first { $0.isElement(.img) }
+        element.firstDescendant(.elements(named: .img))
     }
 
     // MARK: Tables
 
+    /// The elements ``isLayoutTable(_:)`` looks at.
+    private static let layoutMarkers = HTMLNameSet(["h1", "h2", "h3", "h4", "h5", "h6", "table", "form", "p", "ol", "div"])
+
     /// True when a table lays out the page rather than holding data: it holds headings, paragraphs
     /// of prose, notes lists, the contents box, or other tables.
     static func isLayoutTable(_ table: Node) -> Bool {
-        for node in table.descendants {
+        for node in table.descendants(.elements(layoutMarkers)) {
             guard let name = node.elementName else { continue }
             switch name {
             case .h1, .h2, .h3, .h4, .h5, .h6, .table, .form: return true

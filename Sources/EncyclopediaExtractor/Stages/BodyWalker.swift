@@ -307,8 +307,7 @@ struct BodyWalker {
 
     /// True when an inline element holds block-level elements (tag soup: `<font>` around paragraphs).
     private func containsBlock(_ node: Node) -> Bool {
-        for descendant in node.descendants where descendant.isElement(in: Selectors.blockElementNames) { return true }
-        return false
+        node.firstDescendant(.elements(Selectors.blockElementNames)) != nil
     }
 
     /// The chrome phrase that makes up the whole short text of `node`, or that opens a chrome box.
@@ -338,17 +337,7 @@ struct BodyWalker {
 
     /// The node's text when it is at most `limit` characters, else nil (stops reading past the limit).
     private func shortText(_ node: Node, limit: Int) -> String? {
-        var buffer = TextBuffer()
-        var length = 0
-        var visited = 0
-        for descendant in node.descendants {
-            visited += 1
-            if visited > Self.shortTextMaximumNodes { return nil }
-            guard descendant.kind == .text else { continue }
-            length += buffer.append(textOf: descendant)
-            if length > limit * 4 { return nil }
-        }
-        let text = buffer.take()
+        guard let text = node.shortText(maximumBytes: limit * 4, maximumNodes: Self.shortTextMaximumNodes) else { return nil }
         return text.count <= limit ? text : nil
     }
 

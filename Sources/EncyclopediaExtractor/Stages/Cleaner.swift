@@ -20,16 +20,8 @@ enum Cleaner {
     static func removeJunk(from document: Document, removals: inout [Removal]) {
         guard let root = document.root else { return }
         var doomed: [(Node, String)] = []
-        var iterator = root.descendants.makeIterator()
-        while let node = iterator.next() {
-            switch node.kind {
-            case .comment:
-                doomed.append((node, "comment"))
-            case .element:
-                if node.isElement(in: Selectors.junkElementNames) { doomed.append((node, node.name)) }
-            default:
-                break
-            }
+        for node in root.descendants(.elementsAndComments(Selectors.junkElementNames)) {
+            doomed.append((node, node.isElement ? node.name : "comment"))
         }
         var counts: [String: Int] = [:]
         var order: [String] = []
@@ -81,9 +73,8 @@ enum Cleaner {
         var verdicts: [Node: Verdict] = [:]
         var licenceBlocks: [Node] = []
         var unitTexts: [Node: String] = [:]
-        for node in root.descendants where node.kind == .text {
-            // Most text nodes hold no marker word: they are passed over without making a string.
-            guard node.ownText(contains: anchors) else { continue }
+        // Most text nodes hold no marker word: they are passed over without making a string.
+        for node in root.descendants(.texts(containing: anchors)) {
             let ownText = node.text
             guard !ownText.isEmpty, let block = nearestBlock(above: node) else { continue }
             let verdict: Verdict
@@ -140,7 +131,7 @@ enum Cleaner {
             }
             attribution.append(text)
             attribution.appendSpace()
-            for anchor in block.descendants where anchor.isElement(.a) {
+            for anchor in block.descendants(.elements(named: .a)) {
                 if let href = anchor.attribute(.href), href.contains("creativecommons.org/licenses/"), deedURL == nil {
                     deedURL = href
                 }
@@ -152,8 +143,7 @@ enum Cleaner {
 
     private static func isBoilerplateSized(_ block: Node, length: Int) -> Bool {
         guard length <= maximumBoilerplateLength else { return false }
-        for node in block.descendants where node.isElement(in: Selectors.headingElementNames) { return false }
-        return true
+        return block.firstDescendant(.elements(Selectors.headingElementNames)) == nil
     }
 
     private static func nearestBlock(above node: Node) -> Node? {
@@ -205,8 +195,7 @@ enum Cleaner {
     ) {
         guard let root = document.root else { return }
         var boxes: [Node] = []
-        for node in root.descendants where node.isElement {
-            guard ClassWords.mayHold(categoryBoxWords, in: node) else { continue }
+        for node in root.descendants(.elements(withAttribute: [.class, .id], containing: categoryBoxWords)) {
             let words = ClassWords.words(of: node)
             if words.contains("catlinks")
                 || (words.contains("categories") && !protected.contains(node) && contentRoot.contains(node))
@@ -222,7 +211,7 @@ enum Cleaner {
             if !names.contains(name) { names.append(name) }
         }
         for box in boxes {
-            for anchor in box.descendants where anchor.isElement(.a) {
+            for anchor in box.descendants(.elements(named: .a)) {
                 if isHiddenCategoryList(anchor, within: box) { continue }
                 if anchor.attribute(.href, contains: categoryIndexLink) { continue }
                 addCategory(from: anchor)
@@ -233,7 +222,7 @@ enum Cleaner {
         }
         if boxes.isEmpty {
             var lines: [Node] = []
-            for anchor in contentRoot.descendants where anchor.isElement(.a) {
+            for anchor in contentRoot.descendants(.elements(named: .a)) {
                 guard anchor.attribute(.href, contains: categoryLink), !anchor.attribute(.href, contains: categoryIndexLink) else { continue }
                 addCategory(from: anchor)
                 if let line = anchor.parent, !protected.contains(line),

@@ -24,15 +24,16 @@ enum MetadataReader {
     /// The skin markers in any case, to rule out ids and classes before splitting them.
     static let skinMarkerFilter = PhraseSet(mediaWikiSkinMarkers.sorted().map { $0.lowercased() })
 
+    /// The elements that say something about the page: its title, links, meta tags and images.
+    static let metadataElements = HTMLNameSet(["title", "link", "meta", "img"])
+
     static func read(_ document: Document) -> PageMetadata {
         var metadata = PageMetadata()
         guard let root = document.root else { return metadata }
         if let lang = root.attribute(.lang) ?? root.attribute(.xmlLang), !lang.isEmpty {
             metadata.language = lang.trimmingCharacters(in: .whitespaces)
         }
-        var seenMarkers: Set<String> = []
-        for node in root.descendants {
-            // Names compared as ids: most elements are none of these four.
+        for node in root.descendants(.elements(metadataElements)) {
             guard let name = node.elementName else { continue }
             switch name {
             case .title:
@@ -54,12 +55,13 @@ enum MetadataReader {
                 {
                     metadata.language = content
                 }
-            case .img:
-                if let alt = node.attribute(.alt), !alt.isEmpty { metadata.imageAlts.append(alt) }
             default:
-                break
+                if let alt = node.attribute(.alt), !alt.isEmpty { metadata.imageAlts.append(alt) }
             }
-            guard ClassWords.mayHold(skinMarkerFilter, in: node) else { continue }
+        }
+        // Ids and classes that hold no skin marker (in any case) are passed over unsplit.
+        var seenMarkers: Set<String> = []
+        for node in root.descendants(.elements(withAttribute: [.id, .class], containing: skinMarkerFilter)) {
             for attribute in [HTMLName.id, .class] {
                 guard let value = node.attribute(attribute) else { continue }
                 for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {

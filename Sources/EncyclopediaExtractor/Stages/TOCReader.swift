@@ -12,7 +12,7 @@ enum TOCReader {
     static func read(in root: Node) -> TableOfContents? {
         guard let box = findBox(in: root) else { return nil }
         var entries: [TOCEntry] = []
-        for item in box.descendants where item.isElement(.li) {
+        for item in box.descendants(.elements(named: .li)) {
             if let entry = entry(for: item, in: box) { entries.append(entry) }
         }
         guard !entries.isEmpty else { return nil }
@@ -58,10 +58,9 @@ enum TOCReader {
     /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
     static func findBox(in root: Node) -> Node? {
         var firstTocText: Node?
-        for node in root.descendants where node.isElement {
+        // Every id and class word looked for holds "toc": other elements are passed over.
+        for node in root.descendants(.elements(withAttribute: [.id, .class], containing: tocWord)) {
             if node.attribute(.id, equals: "toc") { return node }
-            // Every class word looked for holds "toc": most elements are ruled out unsplit.
-            guard node.attribute(.class, contains: tocWord) else { continue }
             if node.hasClassToken("toc") || node.hasClassToken("toccolours") && node.text.lowercased().hasPrefix("contents") {
                 return node
             }
@@ -106,8 +105,7 @@ enum TOCReader {
     }
 
     private static func firstLink(in item: Node) -> Node? {
-        for node in item.descendants where node.isElement(.a) { return node }
-        return nil
+        item.firstDescendant(.elements(named: .a))
     }
 
     /// Splits "1.2 Title" or "Title 1.2" into number and title.

@@ -124,7 +124,7 @@ struct InlineGatherer {
             return false
         case .sup:
             if element.hasClass("reference") {
-                for anchor in element.descendants where anchor.isElement(.a) {
+                for anchor in element.descendants(.elements(named: .a)) {
                     if let href = anchor.attribute(.href), let hash = href.firstIndex(of: "#") {
                         let id = String(href[href.index(after: hash)...])
                         if !id.isEmpty, !content.cites.contains(id) { content.cites.append(id) }
