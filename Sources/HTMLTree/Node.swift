@@ -539,27 +539,33 @@ public struct DescendantSequence: Sequence {
 /// Which descendants a ``FilteredDescendants`` walk yields; the others are passed over without
 /// making node values for them.
 public struct NodeFilter: Sendable {
-    enum Test: Sendable {
-        case elements(HTMLNameSet)
-        case elementsAndComments(HTMLNameSet)
-        case elementsWithAttribute([HTMLName], PhraseSet)
-        case texts(PhraseSet)
+    enum Kind: Sendable {
+        case elements, elementsAndComments, elementsWithAttribute, texts
     }
 
-    let test: Test
+    let kind: Kind
+    let names: HTMLNameSet
+    let attributes: [HTMLName]
+    let phrases: PhraseSet?
 
     /// Elements whose name is in `names`.
-    public static func elements(_ names: HTMLNameSet) -> NodeFilter { NodeFilter(test: .elements(names)) }
+    public static func elements(_ names: HTMLNameSet) -> NodeFilter {
+        NodeFilter(kind: .elements, names: names, attributes: [], phrases: nil)
+    }
     /// Elements named `name`.
-    public static func elements(named name: HTMLName) -> NodeFilter { NodeFilter(test: .elements(HTMLNameSet(name))) }
+    public static func elements(named name: HTMLName) -> NodeFilter { elements(HTMLNameSet(name)) }
     /// Elements whose name is in `names`, and comments.
-    public static func elementsAndComments(_ names: HTMLNameSet) -> NodeFilter { NodeFilter(test: .elementsAndComments(names)) }
+    public static func elementsAndComments(_ names: HTMLNameSet) -> NodeFilter {
+        NodeFilter(kind: .elementsAndComments, names: names, attributes: [], phrases: nil)
+    }
     /// Elements with one of `attributes` whose value holds one of `phrases`.
     public static func elements(withAttribute attributes: [HTMLName], containing phrases: PhraseSet) -> NodeFilter {
-        NodeFilter(test: .elementsWithAttribute(attributes, phrases))
+        NodeFilter(kind: .elementsWithAttribute, names: HTMLNameSet([HTMLName]()), attributes: attributes, phrases: phrases)
     }
     /// Text nodes whose own text holds one of `phrases`.
-    public static func texts(containing phrases: PhraseSet) -> NodeFilter { NodeFilter(test: .texts(phrases)) }
+    public static func texts(containing phrases: PhraseSet) -> NodeFilter {
+        NodeFilter(kind: .texts, names: HTMLNameSet([HTMLName]()), attributes: [], phrases: phrases)
+    }
 }
 
 /// The descendants of a node that pass a ``NodeFilter``, in document order.
@@ -586,31 +592,35 @@ public struct FilteredDescendants: Sequence {
         public mutating func next() -> Node? {
             let nodes = document.nodes
             // One loop per kind of test, so the test is not dispatched again for every node.
-            switch filter.test {
-            case let .elements(names):
+            switch filter.kind {
+            case .elements:
+                let names = filter.names
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     if record.code == .element, names.contains(HTMLName(id: record.name)) { return Node(document: document, index: current) }
                 }
-            case let .elementsAndComments(names):
+            case .elementsAndComments:
+                let names = filter.names
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     if record.code == .comment || (record.code == .element && names.contains(HTMLName(id: record.name))) {
                         return Node(document: document, index: current)
                     }
                 }
-            case let .elementsWithAttribute(attributes, phrases):
+            case .elementsWithAttribute:
+                guard let phrases = filter.phrases else { return nil }
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     guard record.code == .element, record.length > 0 else { continue }
                     for position in Int(record.start)..<Int(record.start + record.length) {
                         let attribute = document.attributes[position]
-                        guard attributes.contains(HTMLName(id: attribute.name)) else { continue }
+                        guard filter.attributes.contains(HTMLName(id: attribute.name)) else { continue }
                         let value = UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length))
                         if phrases.firstMatch(inBytes: value) != nil { return Node(document: document, index: current) }
                     }
                 }
-            case let .texts(phrases):
+            case .texts:
+                guard let phrases = filter.phrases else { return nil }
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     guard record.code == .text || record.code == .cdata else { continue }

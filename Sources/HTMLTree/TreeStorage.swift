@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a node is, as the tree stores it.
 @usableFromInline
 enum NodeCode: UInt8, BitwiseCopyable {
@@ -162,7 +168,7 @@ struct RawBuffer<Element: BitwiseCopyable> {
     mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
         guard let source = elements.baseAddress, !elements.isEmpty else { return }
         if count + elements.count > capacity { grow(to: count + elements.count) }
-        (base + count).initialize(from: source, count: elements.count)
+        memcpy(base + count, source, elements.count * MemoryLayout<Element>.stride)
         count += elements.count
     }
 
