@@ -142,12 +142,19 @@ enum EncodingSniffer {
 enum UTF8Validation {
     /// True when every byte sequence in `bytes` is well-formed UTF-8.
     static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var index = 0
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
+                // Pages are mostly ASCII: eight bytes at a time while no byte has its top bit set.
                 index += 1
+                while index + 8 <= count,
+                    (base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
                 continue
             }
             let length: Int

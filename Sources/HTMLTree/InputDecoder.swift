@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A page's text as UTF-8 bytes, ready for libxml2, with what decoding had to change.
 struct DecodedInput {
@@ -138,7 +143,10 @@ enum InputDecoder {
     }
 
     private static func removingNULs(_ bytes: [UInt8], replaced: Int) -> DecodedInput {
-        guard bytes.contains(0) else {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        guard hasNUL else {
             return DecodedInput(utf8: bytes, replacedSequences: replaced, removedNULs: 0)
         }
         var cleaned = bytes

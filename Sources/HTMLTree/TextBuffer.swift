@@ -185,11 +185,38 @@ struct TextLengthCounter {
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let total = bytes.count
-        let hasNoBreakSpace = memchr(base, 0xC2, total) != nil
+        var index = 0
+        // Without a no-break space (C2 A0) in the text, eight bytes are counted at once.
+        if memchr(base, 0xC2, total) == nil {
+            var counted = counted
+            var lastWasSpace = UInt64(lastWasSpace)
+            while index + 8 <= total {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // The high bit of each byte of `spaces` is set for a whitespace byte, of
+                // `continuations` for a byte 10xxxxxx (which starts no scalar).
+                let spaces = Self.zeroBytes(word ^ Self.broadcast(0x20)) | Self.zeroBytes(word ^ Self.broadcast(0x0A))
+                    | Self.zeroBytes(word ^ Self.broadcast(0x09)) | Self.zeroBytes(word ^ Self.broadcast(0x0D))
+                    | Self.zeroBytes(word ^ Self.broadcast(0x0C))
+                let continuations = word & ~(word << 1) & Self.highBits
+                // The byte before each byte was whitespace (the last byte of the previous word for
+                // the first): a whitespace byte after one adds nothing.
+                let previous = (spaces << 8) | (lastWasSpace << 7)
+                let startsRun = spaces & ~previous
+                let otherScalars = ~spaces & ~continuations & Self.highBits
+                counted += (startsRun | otherScalars).nonzeroBitCount
+                // Continuation bytes never follow whitespace here (C2 A0 is ruled out above), so
+                // the last byte alone says whether the text ends in a run of whitespace.
+                lastWasSpace = spaces >> 63
+                index += 8
+            }
+            self.counted = counted
+            self.lastWasSpace = Int(lastWasSpace)
+        }
+        let hasNoBreakSpace = index == 0 && memchr(base, 0xC2, total) != nil
         var counted = counted
         var lastWasSpace = lastWasSpace
         TextBuffer.spaceTable.withUnsafeBufferPointer { table in
-            for index in 0..<total {
+            while index < total {
                 let byte = base[index]
                 var space = Int(table[Int(byte)])
                 if hasNoBreakSpace {
@@ -202,10 +229,25 @@ struct TextLengthCounter {
                 // A space counts when it opens a run; any other scalar counts once.
                 counted += space * (1 - lastWasSpace) + (1 - space) * starts
                 lastWasSpace = space | (lastWasSpace & (1 - starts))
+                index += 1
             }
         }
         self.counted = counted
         self.lastWasSpace = lastWasSpace
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    @inline(__always)
+    private static func broadcast(_ byte: UInt8) -> UInt64 {
+        UInt64(byte) &* 0x0101_0101_0101_0101
+    }
+
+    /// The high bit of each byte set where that byte of `word` is zero (exact, no borrow between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 
     /// Counts a word break (a `<br>`), as one whitespace byte.

@@ -115,3 +115,23 @@ private let sample = """
         }
     }
 }
+
+@Suite struct TextMeasureTests {
+    /// The length counted on bytes (eight at a time where it can) is the length of the text gathered,
+    /// over random runs of letters, whitespace, no-break spaces, multi-byte characters, breaks and
+    /// several text nodes.
+    @Test func textLengthIsTheLengthOfTheText() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "word", " ", "  ", "\t", "\n", "\r\n", "é", "東京", "\u{00A0}", " \u{00A0} ", "<br>", "<b>bold</b>", "<i> </i>",
+                      "&nbsp;", "x\u{0301}", "𝄞"]
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let document = try Document(bytes: Array("<html><body><p id=x>\(body)</p></body></html>".utf8))
+            let paragraph = try #require(try document.select("//p[@id='x']").first)
+            #expect(paragraph.textLength == paragraph.text.unicodeScalars.count, "\(body.debugDescription)")
+            var buffer = TextBuffer()
+            buffer.append(textOf: paragraph)
+            #expect(buffer.take() == paragraph.text)
+        }
+    }
+}

@@ -66,10 +66,13 @@ enum BlockReader {
         of list: Node, depth: Int, linkISBNs: inout [String], itemLinks: inout [ItemLinks]
     ) -> [ListItem] {
         var items: [ListItem] = []
+        var gatherer = InlineGatherer()
         for child in list.childElements {
             if child.isElement(.li) {
                 let nested = depth < maximumListDepth ? nestedLists(in: child) : []
-                let content = InlineGatherer.gather(child, excluding: Set(nested))
+                gatherer.excluded = Set(nested)
+                gatherer.add(child)
+                let content = gatherer.finish()
                 linkISBNs.append(contentsOf: content.bookSourceISBNs)
                 if depth == 0 {
                     itemLinks.append(ItemLinks(urls: content.urls, linkShare: linkShare(of: child, text: content.text, excluding: nested)))
@@ -203,25 +206,31 @@ enum BlockReader {
         var caption: String?
         var rows: [[String]] = []
         var linkISBNs: [String] = []
-        // Cells still covered by a rowspan from above: column -> rows left.
-        var covered: [Int: Int] = [:]
+        // Cells still covered by a rowspan from above: rows left, by column.
+        var covered: [Int] = []
+        // One gatherer for every cell: its buffer is reused.
+        var gatherer = InlineGatherer(lineBreak: .newline)
         for row in rowsOf(element) {
             var cells: [String] = []
             var column = 0
             func fillCovered() {
-                while let left = covered[column], left > 0 {
+                while column < covered.count, covered[column] > 0 {
                     cells.append("")
-                    covered[column] = left - 1
+                    covered[column] -= 1
                     column += 1
                 }
             }
             for cell in row.childElements where cell.isElement(.td) || cell.isElement(.th) {
                 fillCovered()
-                let content = InlineGatherer.gather(cell, lineBreak: .newline)
+                gatherer.add(cell)
+                let content = gatherer.finish()
                 linkISBNs += content.bookSourceISBNs
                 cells.append(content.text)
                 let colspan = min(max(Int(cell.attribute(.colspan) ?? "") ?? 1, 1), maximumColspan)
                 let rowspan = min(max(Int(cell.attribute(.rowspan) ?? "") ?? 1, 1), maximumRowspan)
+                if rowspan > 1, covered.count < column + colspan {
+                    covered += Array(repeating: 0, count: column + colspan - covered.count)
+                }
                 for offset in 0..<colspan {
                     if offset > 0 { cells.append("") }
                     if rowspan > 1 { covered[column + offset] = rowspan - 1 }

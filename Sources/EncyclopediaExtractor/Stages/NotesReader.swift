@@ -30,10 +30,12 @@ enum NotesReader {
     static func read(_ list: Node) -> [RawNote] {
         var notes: [RawNote] = []
         var next = Int(list.attribute(.start) ?? "") ?? 1
+        var gatherer = InlineGatherer()
         for item in list.childElements where item.isElement(.li) {
             let number = Int(item.attribute(.value) ?? "") ?? next
             next = number + 1
-            let content = InlineGatherer.gather(item)
+            gatherer.add(item)
+            let content = gatherer.finish()
             let text = stripBackLinks(content.text)
             guard BlockReader.hasWords(text) else { continue }
             notes.append(RawNote(id: item.attribute(.id), number: number, text: text, urls: content.urls,
