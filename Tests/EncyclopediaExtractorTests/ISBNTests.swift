@@ -162,3 +162,21 @@ import Testing
         #expect(result == words)
     }
 }
+
+@Suite struct TrimmingTests {
+    /// The quick trim removes exactly what Foundation's `.whitespaces` trim removes.
+    @Test(arguments: ["", " ", "a", "  Notes  ", "\tSee also\t", "\u{00A0}Contents\u{3000}", "\nLead\n", " a b ",
+                      "\u{2003}x\u{202F}", "é ", " \u{0301}", "\r\n", "\u{200B}zero width\u{200B}"])
+    func trimsWhatFoundationTrims(text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Every scalar Foundation's `.whitespaces` holds is trimmed, and no other.
+    @Test func agreesWithFoundationOnEveryScalar() {
+        for value in 0...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)x\(scalar)"
+            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+    }
+}

@@ -2,8 +2,11 @@
 /// `JSONEncoder` gives with `.sortedKeys` and `.withoutEscapingSlashes` (and `.prettyPrinted` when
 /// `pretty`), several times faster, since nothing is boxed on the way. `ArticleJSONTests` checks the
 /// bytes against `JSONEncoder` for every fixture; `Codable` stays the model's reading side.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    /// The bytes written are `base[0..<count]`; the writer owns the memory and frees it.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private var depth = 0
     /// Whether the container being written has an element yet.
@@ -13,18 +16,67 @@ struct JSONWriter {
 
     init(pretty: Bool, capacity: Int = 16 * 1024) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The JSON written.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    // MARK: Output
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + extra { grown *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func put(_ text: StaticString) {
+        text.withUTF8Buffer { put($0) }
     }
 
     // MARK: Structure
 
     private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        reserve(1 + depth * 2)
+        base[count] = 0x0A
+        count += 1
+        for _ in 0..<depth {
+            base[count] = 0x20
+            base[count + 1] = 0x20
+            count += 2
+        }
     }
 
     private mutating func open(_ byte: UInt8) {
-        bytes.append(byte)
+        put(byte)
         depth += 1
         hasElement.append(false)
     }
@@ -34,15 +86,16 @@ struct JSONWriter {
         depth -= 1
         if pretty {
             // JSONEncoder writes an empty container as an opening, a blank line and the closing.
-            if !hadElements { bytes.append(0x0A) }
+            if !hadElements { put(0x0A) }
             newline()
         }
-        bytes.append(byte)
+        put(byte)
     }
 
     /// Before an element of the current container: the comma and the line break.
     private mutating func element() {
-        if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) } else { hasElement[hasElement.count - 1] = true }
+        let last = hasElement.count - 1
+        if hasElement[last] { put(UInt8(ascii: ",")) } else { hasElement[last] = true }
         if pretty { newline() }
     }
 
@@ -65,14 +118,10 @@ struct JSONWriter {
     mutating func key(_ name: StaticString) {
         if !extras.isEmpty, depth == 1 { writeExtras(before: name.description) }
         element()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        if pretty {
-            bytes.append(0x20); bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
-        } else {
-            bytes.append(UInt8(ascii: ":"))
-        }
+        put(UInt8(ascii: "\""))
+        put(name)
+        put(UInt8(ascii: "\""))
+        if pretty { put(" : ") } else { put(UInt8(ascii: ":")) }
     }
 
     private mutating func writeExtras(before name: String?) {
@@ -80,47 +129,60 @@ struct JSONWriter {
             extras.removeFirst()
             element()
             string(extra.name)
-            bytes.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
-            bytes.append(contentsOf: extra.json)
+            if pretty { put(" : ") } else { put(UInt8(ascii: ":")) }
+            extra.json.withUnsafeBufferPointer { put($0) }
         }
     }
 
     // MARK: Values
 
-    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    mutating func null() { put("null") }
 
     mutating func bool(_ value: Bool) {
-        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+        if value { put("true") } else { put("false") }
     }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) {
+        var text = String(value)
+        text.withUTF8 { put($0) }
+    }
+
+    /// For each byte, whether a JSON string must escape it: the controls, the quote and the backslash.
+    private static let escaped: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
 
     mutating func string(_ value: String?) {
         guard var value else { return null() }
-        bytes.append(UInt8(ascii: "\""))
         value.withUTF8 { source in
-            var runStart = 0
-            for index in 0..<source.count {
-                let byte = source[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                runStart = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            // At most six bytes (\u00XX) for each byte, and the quotes.
+            reserve(source.count + 2)
+            base[count] = UInt8(ascii: "\"")
+            count += 1
+            Self.escaped.withUnsafeBufferPointer { escaped in
+                var runStart = 0
+                for index in 0..<source.count {
+                    let byte = source[index]
+                    guard escaped[Int(byte)] else { continue }
+                    put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                    runStart = index + 1
+                    switch byte {
+                    case UInt8(ascii: "\""): put("\\\"")
+                    case UInt8(ascii: "\\"): put("\\\\")
+                    case 0x0A: put("\\n")
+                    case 0x0D: put("\\r")
+                    case 0x09: put("\\t")
+                    case 0x08: put("\\b")
+                    case 0x0C: put("\\f")
+                    default:
+                        let hex = Array("0123456789abcdef".utf8)
+                        put("\\u00")
+                        put(hex[Int(byte >> 4)])
+                        put(hex[Int(byte & 0x0F)])
+                    }
                 }
+                put(UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
+            put(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }

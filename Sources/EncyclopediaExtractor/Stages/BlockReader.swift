@@ -277,14 +277,14 @@ enum BlockReader {
                 var values: [String] = []
                 for cell in cells.dropFirst() {
                     let text = InlineGatherer.gather(cell, lineBreak: .newline).text
-                    values += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    values += text.split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                 }
                 let value = values.joined(separator: "; ")
                 if !label.isEmpty || !value.isEmpty { fields.append(InfoboxField(label: label, value: value)) }
             } else if let cell = cells.first, index > 0 {
                 // One-cell rows below the title: image captions, sub-headers.
                 let text = InlineGatherer.gather(cell, lineBreak: .newline).text
-                    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                     .joined(separator: "; ")
                 if hasWords(text) { fields.append(InfoboxField(label: "", value: text)) }
             }

@@ -277,7 +277,7 @@ struct BodyWalker {
     private mutating func heading(_ node: Node, level: Int) {
         var title = InlineGatherer.gather(node).text
         for suffix in ["[edit]", "[ edit ]", "[Edit]"] where title.hasSuffix(suffix) {
-            title = String(title.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            title = title.dropLast(suffix.count).trimmingSpaces()
         }
         guard BlockReader.hasWords(title) else { return }
         if Selectors.nonArticleHeadings.contains(title.lowercased()) {

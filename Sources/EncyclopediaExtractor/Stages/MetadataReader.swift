@@ -31,7 +31,7 @@ enum MetadataReader {
         var metadata = PageMetadata()
         guard let root = document.root else { return metadata }
         if let lang = root.attribute(.lang) ?? root.attribute(.xmlLang), !lang.isEmpty {
-            metadata.language = lang.trimmingCharacters(in: .whitespaces)
+            metadata.language = lang.trimmingSpaces()
         }
         for node in root.descendants(.elements(metadataElements)) {
             guard let name = node.elementName else { continue }
@@ -42,12 +42,12 @@ enum MetadataReader {
                 if let rel = node.attribute(.rel)?.lowercased(), rel.split(separator: " ").contains("canonical"),
                     let href = node.attribute(.href), !href.isEmpty, metadata.canonicalURL == nil
                 {
-                    metadata.canonicalURL = href.trimmingCharacters(in: .whitespaces)
+                    metadata.canonicalURL = href.trimmingSpaces()
                 }
             case .meta:
                 let property = (node.attribute(.property) ?? node.attribute(.name) ?? "").lowercased()
                 let equiv = (node.attribute(.httpEquiv) ?? "").lowercased()
-                let content = node.attribute(.content)?.trimmingCharacters(in: .whitespaces)
+                let content = node.attribute(.content)?.trimmingSpaces()
                 if property == "og:url", metadata.openGraphURL == nil { metadata.openGraphURL = content }
                 if property == "og:site_name", metadata.openGraphSiteName == nil { metadata.openGraphSiteName = content }
                 if equiv == "content-language" || property == "language" || property == "dc.language",

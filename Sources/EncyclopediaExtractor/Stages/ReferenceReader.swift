@@ -82,7 +82,7 @@ enum ReferenceReader {
 
     /// The reference kind a section title announces, or nil for an ordinary section.
     static func kind(forTitle title: String) -> Reference.Kind? {
-        let lowered = title.lowercased().trimmingCharacters(in: .whitespaces)
+        let lowered = title.lowercased().trimmingSpaces()
         return Selectors.referenceSectionKinds.first { $0.titles.contains(lowered) }?.kind
     }
 

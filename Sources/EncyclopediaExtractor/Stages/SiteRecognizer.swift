@@ -74,7 +74,7 @@ enum SiteRecognizer {
 
     private static func wikiName(fromTitle title: String?) -> String? {
         guard let title, let range = title.range(of: " - ", options: .backwards) else { return nil }
-        let name = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        let name = title[range.upperBound...].trimmingSpaces()
         return name.isEmpty ? nil : name
     }
 }
