@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fixed set of lowercase phrases found in text by comparing UTF-8 bytes, ignoring ASCII case.
 ///
 /// The licence and footer searches, the ISBN and retrieval-date cues and the link tests look at most of
@@ -5,6 +11,10 @@
 /// it slides a window as long as the shortest phrase along the text and reads the two bytes at the
 /// window's end; a pair that ends no phrase's opening lets the window jump by up to its whole length.
 /// Only where a phrase can start are phrases compared, byte by byte.
+///
+/// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently: each
+/// phrase's rarest byte (by English letter frequency) is found with `memchr`, which the C library runs
+/// many bytes at a time, and the phrase is compared only where that byte stands.
 public struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each byte value, the phrases that start with it (indexes into `phrases`, in list order).
@@ -13,8 +23,16 @@ public struct PhraseSet: Sendable {
     private let window: Int
     /// How far the window may move when it ends in a given byte pair (hashed to `shiftSlots`).
     private let shifts: [UInt8]
+    /// For sets of one or two phrases: each phrase's rarest byte, its offset in the phrase, and the
+    /// byte's other letter case (the same byte when it has none).
+    private let anchors: [(offset: Int, lower: UInt8, upper: UInt8)]
 
     private static let shiftSlots = 4096
+    /// The most phrases searched by their rarest bytes.
+    private static let anchoredPhrases = 2
+    /// Letters from rarest to most common in English text; any other byte (digits, punctuation,
+    /// non-ASCII) counts as rarer than every letter.
+    private static let letterRank: [UInt8] = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
 
     /// - Parameter phrases: lowercase phrases (non-ASCII characters are matched exactly).
     public init(_ phrases: [String]) {
@@ -37,6 +55,21 @@ public struct PhraseSet: Sendable {
             }
         }
         self.shifts = shifts
+        if self.phrases.count <= Self.anchoredPhrases {
+            anchors = self.phrases.map { phrase in
+                let offset = phrase.indices.min { Self.rank(phrase[$0]) < Self.rank(phrase[$1]) } ?? 0
+                let byte = phrase[offset]
+                let upper = byte &- 0x61 < 26 ? byte - 0x20 : byte
+                return (offset, byte, upper)
+            }
+        } else {
+            anchors = []
+        }
+    }
+
+    /// How common `byte` is in text: -1 for a byte that is no letter, else its place from the rarest.
+    private static func rank(_ byte: UInt8) -> Int {
+        letterRank.firstIndex(of: byte) ?? -1
     }
 
     @inline(__always)
@@ -61,6 +94,16 @@ public struct PhraseSet: Sendable {
     public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
         let count = bytes.count
         guard window > 0, count >= window, let base = bytes.baseAddress else { return nil }
+        if !anchors.isEmpty {
+            // The earliest match of each phrase; the earliest of those (the first phrase on a tie).
+            var best: (phrase: Int, offset: Int)?
+            for (index, anchor) in anchors.enumerated() {
+                if let offset = firstOffset(of: index, anchor: anchor, in: base, count: count), offset < (best?.offset ?? Int.max) {
+                    best = (index, offset)
+                }
+            }
+            return best
+        }
         if window == 1 {
             for start in 0..<count {
                 if let found = compare(bytes, at: start) { return (found, start) }
@@ -82,6 +125,36 @@ public struct PhraseSet: Sendable {
             }
             return nil
         }
+    }
+
+    /// Where phrase `index` first starts in `base[0..<count]`, found by its anchor byte.
+    private func firstOffset(of index: Int, anchor: (offset: Int, lower: UInt8, upper: UInt8),
+                             in base: UnsafePointer<UInt8>, count: Int) -> Int?
+    {
+        let phrase = phrases[index]
+        guard count >= phrase.count else { return nil }
+        // The anchor byte can stand from `anchor.offset` up to here.
+        let end = count - phrase.count + anchor.offset + 1
+        var position = anchor.offset
+        // Where each letter case of the anchor next stands (searched again only once passed).
+        var nextLower = -1
+        var nextUpper = anchor.lower == anchor.upper ? Int.max : -1
+        while position < end {
+            if nextLower < position {
+                nextLower = memchr(base + position, Int32(anchor.lower), end - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? Int.max
+            }
+            if nextUpper < position {
+                nextUpper = memchr(base + position, Int32(anchor.upper), end - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? Int.max
+            }
+            let found = min(nextLower, nextUpper)
+            guard found < end else { return nil }
+            let start = found - anchor.offset
+            var matched = 0
+            while matched < phrase.count && Self.folded(base[start + matched]) == phrase[matched] { matched += 1 }
+            if matched == phrase.count { return start }
+            position = found + 1
+        }
+        return nil
     }
 
     /// The phrase (if any) starting at `index`, the first in list order.
