@@ -128,20 +128,120 @@ public enum ISBNCodec {
 
     /// An ``ISBN`` record for an ISBN as written: validated, with both forms where they exist.
     public static func record(forWritten written: String) -> ISBN? {
-        guard let digits = compact(written) else { return nil }
-        let count = digits.utf8.count
-        if count == 13 {
-            if isValidISBN13(digits) {
-                return ISBN(text: written, isbn13: digits, isbn10: isbn10(fromISBN13: digits), valid: true)
+        guard let digits = Digits(written) else { return nil }
+        if digits.count == 13 {
+            if digits.isValid13 {
+                return ISBN(text: written, isbn13: digits.text, isbn10: digits.isbn10, valid: true)
             }
-            return ISBN(text: written, isbn13: digits.contains("X") ? nil : digits, isbn10: nil, valid: false)
+            return ISBN(text: written, isbn13: digits.hasX ? nil : digits.text, isbn10: nil, valid: false)
         }
-        if count == 10 {
-            if isValidISBN10(digits) {
-                return ISBN(text: written, isbn13: isbn13(fromISBN10: digits), isbn10: digits, valid: true)
+        if digits.count == 10 {
+            if digits.isValid10 {
+                return ISBN(text: written, isbn13: digits.isbn13, isbn10: digits.text, valid: true)
             }
-            return ISBN(text: written, isbn13: nil, isbn10: digits, valid: false)
+            return ISBN(text: written, isbn13: nil, isbn10: digits.text, valid: false)
         }
         return nil
+    }
+
+    /// The digits of an ISBN as written (X for a final X or x), held inline: validating and converting
+    /// an ISBN allocates nothing but the strings it returns.
+    struct Digits {
+        /// ASCII digits and X, `count` of them.
+        private var bytes = SIMD16<UInt8>()
+        private(set) var count = 0
+
+        /// The digits of `written`, or nil when it holds a character that is neither digit, X nor
+        /// separator, or more than 16 digits.
+        init?(_ written: String) {
+            var written = written
+            let ok = written.withUTF8 { source -> Bool in
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
+                        guard count < 16 else { return false }
+                        bytes[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
+                        count += 1
+                        index += 1
+                    } else if let length = separatorLength(source, at: index) {
+                        index += length
+                    } else {
+                        return false
+                    }
+                }
+                return true
+            }
+            guard ok else { return nil }
+        }
+
+        var hasX: Bool { (0..<count).contains { bytes[$0] == UInt8(ascii: "X") } }
+
+        /// The value of digit `index` (X is 10), or nil for an X where none may stand.
+        private func value(_ index: Int, allowingX: Bool) -> Int? {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "X") { return allowingX ? 10 : nil }
+            return Int(byte &- UInt8(ascii: "0"))
+        }
+
+        /// True for ten digits (the last may be X) that pass the mod-11 check.
+        var isValid10: Bool {
+            guard count == 10 else { return false }
+            var sum = 0
+            for index in 0..<10 {
+                guard let value = value(index, allowingX: index == 9) else { return false }
+                sum += value * (10 - index)
+            }
+            return sum % 11 == 0
+        }
+
+        /// True for thirteen digits starting 978 or 979 that pass the mod-10 check.
+        var isValid13: Bool {
+            guard count == 13, bytes[0] == UInt8(ascii: "9"), bytes[1] == UInt8(ascii: "7"),
+                bytes[2] == UInt8(ascii: "8") || bytes[2] == UInt8(ascii: "9")
+            else { return false }
+            var sum = 0
+            for index in 0..<13 {
+                guard let value = value(index, allowingX: false) else { return false }
+                sum += value * (index % 2 == 0 ? 1 : 3)
+            }
+            return sum % 10 == 0
+        }
+
+        /// The digits as a string.
+        var text: String { Self.string(bytes, count: count) }
+
+        /// The ISBN-13 of these ten digits (their check digit recomputed).
+        var isbn13: String {
+            var result = SIMD16<UInt8>()
+            result[0] = UInt8(ascii: "9"); result[1] = UInt8(ascii: "7"); result[2] = UInt8(ascii: "8")
+            var sum = 9 + 7 * 3 + 8
+            for index in 0..<9 {
+                result[3 + index] = bytes[index]
+                sum += Int(bytes[index] &- UInt8(ascii: "0")) * ((3 + index) % 2 == 0 ? 1 : 3)
+            }
+            result[12] = UInt8(ascii: "0") + UInt8((10 - sum % 10) % 10)
+            return Self.string(result, count: 13)
+        }
+
+        /// The ISBN-10 of these thirteen digits when they start 978 (979 ISBNs have none).
+        var isbn10: String? {
+            guard count == 13, bytes[0] == UInt8(ascii: "9"), bytes[1] == UInt8(ascii: "7"), bytes[2] == UInt8(ascii: "8") else {
+                return nil
+            }
+            var result = SIMD16<UInt8>()
+            var sum = 0
+            for index in 0..<9 {
+                result[index] = bytes[3 + index]
+                sum += Int(bytes[3 + index] &- UInt8(ascii: "0")) * (10 - index)
+            }
+            let check = (11 - sum % 11) % 11
+            result[9] = check == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(check)
+            return Self.string(result, count: 10)
+        }
+
+        private static func string(_ bytes: SIMD16<UInt8>, count: Int) -> String {
+            withUnsafeBytes(of: bytes) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) }
+        }
     }
 }

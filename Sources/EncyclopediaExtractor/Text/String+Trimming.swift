@@ -9,9 +9,8 @@ extension StringProtocol {
         var end = scalars.endIndex
         while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, Self.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        if start == scalars.startIndex && end == scalars.endIndex { return String(self) }
+        return String(self[start..<end])
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
