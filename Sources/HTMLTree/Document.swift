@@ -118,7 +118,7 @@ public final class Document {
         context.pointee.userData = UnsafeMutableRawPointer(state)
         htmlParseDocument(context)
         context.pointee.userData = UnsafeMutableRawPointer(context)
-        let builder = state.move()
+        var builder = state.move()
         state.deallocate()
         builder.finish()
         if let halt = builder.halt { return (builder, halt) }

@@ -182,6 +182,8 @@ struct TextLengthCounter {
     /// 1 while the last byte counted was whitespace (and at the start, so leading whitespace is free).
     private var lastWasSpace = 1
 
+    /// Counts `bytes`, text from a document's byte store: the store is padded, so the word that
+    /// holds the last bytes can be read whole (its bytes past the end are masked off).
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let total = bytes.count
@@ -190,40 +192,41 @@ struct TextLengthCounter {
         if memchr(base, 0xC2, total) == nil {
             var counted = counted
             var lastWasSpace = UInt64(lastWasSpace)
-            while index + 8 <= total {
+            while index < total {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let valid = total - index
+                // The bytes of this word that belong to the text (all eight but in the last word).
+                let inText = valid >= 8 ? Self.highBits : Self.highBits & ((1 << UInt64(valid * 8)) &- 1)
                 // The high bit of each byte of `spaces` is set for a whitespace byte, of
                 // `continuations` for a byte 10xxxxxx (which starts no scalar).
-                let spaces = Self.zeroBytes(word ^ Self.broadcast(0x20)) | Self.zeroBytes(word ^ Self.broadcast(0x0A))
+                let spaces = (Self.zeroBytes(word ^ Self.broadcast(0x20)) | Self.zeroBytes(word ^ Self.broadcast(0x0A))
                     | Self.zeroBytes(word ^ Self.broadcast(0x09)) | Self.zeroBytes(word ^ Self.broadcast(0x0D))
-                    | Self.zeroBytes(word ^ Self.broadcast(0x0C))
+                    | Self.zeroBytes(word ^ Self.broadcast(0x0C))) & inText
                 let continuations = word & ~(word << 1) & Self.highBits
                 // The byte before each byte was whitespace (the last byte of the previous word for
                 // the first): a whitespace byte after one adds nothing.
                 let previous = (spaces << 8) | (lastWasSpace << 7)
                 let startsRun = spaces & ~previous
-                let otherScalars = ~spaces & ~continuations & Self.highBits
-                counted += (startsRun | otherScalars).nonzeroBitCount
+                let otherScalars = ~spaces & ~continuations & inText
+                counted += Self.countHighBits(startsRun | otherScalars)
                 // Continuation bytes never follow whitespace here (C2 A0 is ruled out above), so
                 // the last byte alone says whether the text ends in a run of whitespace.
-                lastWasSpace = spaces >> 63
+                lastWasSpace = valid >= 8 ? spaces >> 63 : (spaces >> UInt64(valid * 8 - 1)) & 1
                 index += 8
             }
             self.counted = counted
             self.lastWasSpace = Int(lastWasSpace)
+            return
         }
-        let hasNoBreakSpace = index == 0 && memchr(base, 0xC2, total) != nil
         var counted = counted
         var lastWasSpace = lastWasSpace
         TextBuffer.spaceTable.withUnsafeBufferPointer { table in
             while index < total {
                 let byte = base[index]
                 var space = Int(table[Int(byte)])
-                if hasNoBreakSpace {
-                    let opens = byte == 0xC2 && index + 1 < total && base[index + 1] == 0xA0
-                    let closes = byte == 0xA0 && index > 0 && base[index - 1] == 0xC2
-                    space |= (opens || closes) ? 1 : 0
-                }
+                let opens = byte == 0xC2 && index + 1 < total && base[index + 1] == 0xA0
+                let closes = byte == 0xA0 && index > 0 && base[index - 1] == 0xC2
+                space |= (opens || closes) ? 1 : 0
                 // A scalar starts at every byte but a continuation byte (10xxxxxx).
                 let starts = byte & 0xC0 != 0x80 ? 1 : 0
                 // A space counts when it opens a run; any other scalar counts once.
@@ -234,6 +237,13 @@ struct TextLengthCounter {
         }
         self.counted = counted
         self.lastWasSpace = lastWasSpace
+    }
+
+    /// The number of bytes of `mask` (only high bits set) whose high bit is set, by a multiply: the
+    /// portable build has no population-count instruction to call on.
+    @inline(__always)
+    private static func countHighBits(_ mask: UInt64) -> Int {
+        Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080

@@ -52,8 +52,15 @@ struct TreeBuilder {
         nodes.append(NodeRecord(parent: -1, code: .doctype))
     }
 
-    /// Releases what only building needed; the three stores now belong to the caller.
-    func finish() {
+    /// Bytes of zeros after the last byte stored: readers may load a whole machine word that starts
+    /// at any stored byte (see `TextLengthCounter`).
+    static let bytePadding = 8
+
+    /// Pads the byte store and releases what only building needed; the three stores now belong to
+    /// the caller.
+    mutating func finish() {
+        let zeros = [UInt8](repeating: 0, count: Self.bytePadding)
+        zeros.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         stack.deallocate()
         nameCache.deallocate()
     }
