@@ -128,6 +128,10 @@ public struct TextBuffer {
         guard let source = text.baseAddress, !text.isEmpty else { return }
         let length = text.count
         reserve(length)
+        if Self.isSimple(source, length) {
+            appendSimple(source, length)
+            return
+        }
         // `lastWasSpace` starts true so leading whitespace is dropped; a pending space is written
         // first and the run goes on from it. A space is written for the first byte of each run and
         // the write position only moves on when that byte is not a space following a space.
@@ -169,6 +173,62 @@ public struct TextBuffer {
             pendingSpace = false
         }
         count = position
+    }
+
+    /// True when the only whitespace in the text is single spaces (no tab, line break, no-break space or
+    /// doubled space): most prose, which is then copied as it stands. Eight bytes at a time.
+    private static func isSimple(_ source: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        if memchr(source, 0xC2, length) != nil { return false }
+        var index = 0
+        var lastWasSpace: UInt64 = 0
+        while index + 8 <= length {
+            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+            let spaces = TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x20))
+            let others = TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0A))
+                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x09))
+                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0D))
+                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0C))
+            if others != 0 || spaces & ((spaces << 8) | (lastWasSpace << 7)) != 0 { return false }
+            lastWasSpace = spaces >> 63
+            index += 8
+        }
+        var previousSpace = lastWasSpace == 1
+        while index < length {
+            let byte = source[index]
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if isSpace(byte) { return false }
+                previousSpace = false
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// Appends text whose only whitespace is single spaces: a space held back or opening the text, the
+    /// words copied in one go, a closing space held back.
+    private mutating func appendSimple(_ source: UnsafePointer<UInt8>, _ length: Int) {
+        let opensWithSpace = source[0] == 0x20
+        let closesWithSpace = source[length - 1] == 0x20
+        let start = opensWithSpace ? 1 : 0
+        let end = closesWithSpace ? length - 1 : length
+        guard start < end else {
+            // A single space.
+            if count > 0 { pendingSpace = true }
+            return
+        }
+        storage.withUnsafeMutableBufferPointer { buffer in
+            guard let output = buffer.baseAddress else { return }
+            if count > 0 && (pendingSpace || opensWithSpace) {
+                output[count] = 0x20
+                count += 1
+            }
+            memcpy(output + count, source + start, end - start)
+            count += end - start
+        }
+        pendingSpace = closesWithSpace
     }
 
     /// Elements whose text is never prose.
@@ -250,13 +310,13 @@ struct TextLengthCounter {
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     @inline(__always)
-    private static func broadcast(_ byte: UInt8) -> UInt64 {
+    static func broadcast(_ byte: UInt8) -> UInt64 {
         UInt64(byte) &* 0x0101_0101_0101_0101
     }
 
     /// The high bit of each byte set where that byte of `word` is zero (exact, no borrow between bytes).
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 

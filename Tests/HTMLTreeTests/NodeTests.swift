@@ -135,3 +135,29 @@ private let sample = """
         }
     }
 }
+
+@Suite struct TextBufferTests {
+    /// Pieces appended one after another, with word breaks between some, give their words joined by
+    /// single spaces: the same as splitting the whole at whitespace (ASCII and no-break) and joining.
+    @Test func collapsesLikeSplittingAndJoining() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["a", "bc", "déf", " ", "  ", "\t", "\n", "\u{00A0}", "x y", "long words here and there", " lead", "trail ", "£5"]
+        for _ in 0..<500 {
+            var buffer = TextBuffer()
+            var whole = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                if Int.random(in: 0..<5, using: &generator) == 0 {
+                    buffer.appendSpace()
+                    whole += " "
+                    continue
+                }
+                let piece = (0..<Int.random(in: 1...4, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+                buffer.append(piece)
+                whole += piece
+            }
+            let expected = whole.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{00A0}" || $0 == "\r\n" })
+                .joined(separator: " ")
+            #expect(buffer.take() == expected, "\(whole.debugDescription)")
+        }
+    }
+}
