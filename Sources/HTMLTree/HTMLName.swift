@@ -90,8 +90,8 @@ struct NameTable {
 
     /// The id of `bytes` (a lowercase name), adding it when the page is the first to use it.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        if let known = KnownNameTable.shared.id(of: bytes) { return known }
         let text = String(decoding: bytes, as: UTF8.self)
-        if let known = HTMLName.knownIDs[text] { return known }
         if let id = extraIDs[text] { return id }
         // Ids are 16 bits: a page with tens of thousands of distinct element names shares one id
         // for the overflow (every such name reads as the last one added).
@@ -115,5 +115,44 @@ struct NameTable {
 
     func utf8(of name: HTMLName) -> [UInt8] {
         name.isKnown ? HTMLName.knownUTF8[Int(name.id)] : extraUTF8[Int(name.id) - HTMLName.knownCount]
+    }
+}
+
+/// The known names by their bytes, in an open-addressing table: a name libxml2 hands over is found
+/// without making a string of it.
+struct KnownNameTable: Sendable {
+    static let shared = KnownNameTable()
+
+    private static let slots = 1024
+    /// Known-name id + 1 by slot (0 for an empty slot).
+    private let table: [UInt16]
+
+    private init() {
+        var table = [UInt16](repeating: 0, count: Self.slots)
+        for (index, name) in HTMLName.knownUTF8.enumerated() {
+            var slot = name.withUnsafeBufferPointer { Self.hash($0) }
+            while table[slot] != 0 { slot = (slot + 1) & (Self.slots - 1) }
+            table[slot] = UInt16(index + 1)
+        }
+        self.table = table
+    }
+
+    /// FNV-1a over the bytes, folded to a slot.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var value: UInt32 = 2_166_136_261
+        for byte in bytes { value = (value ^ UInt32(byte)) &* 16_777_619 }
+        return Int(value & UInt32(slots - 1))
+    }
+
+    /// The id of the known name spelled by `bytes`, or nil.
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> UInt16? {
+        var slot = Self.hash(bytes)
+        while table[slot] != 0 {
+            let id = Int(table[slot] - 1)
+            if HTMLName.knownUTF8[id].elementsEqual(bytes) { return UInt16(id) }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+        return nil
     }
 }

@@ -32,7 +32,7 @@ struct TreeBuilder {
     private var stack: RawBuffer<Int32>
     /// Names by the address libxml2 handed them over at: a direct-mapped cache of `nameSlots` entries.
     private var nameCache: UnsafeMutablePointer<(address: UInt, id: UInt16)>
-    private static let nameSlots = 256
+    private static let nameSlots = 1024
     /// Nesting allowed before the parse stops, or nil for no limit.
     private let maximumDepth: Int?
     private let context: htmlParserCtxtPtr
@@ -266,7 +266,8 @@ struct TreeBuilder {
     @inline(__always)
     private mutating func nameID(_ name: UnsafePointer<xmlChar>) -> UInt16 {
         let address = UInt(bitPattern: name)
-        let slot = Int(truncatingIfNeeded: (address >> 3) ^ (address >> 11)) & (Self.nameSlots - 1)
+        // Fibonacci hashing: the multiply spreads nearby addresses (a dictionary's) over the slots.
+        let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 54)
         let cached = nameCache[slot]
         if cached.address == address { return cached.id }
         let id = names.intern(UnsafeBufferPointer(start: name, count: strlen(name)))

@@ -33,6 +33,12 @@ enum BlockReader {
         paragraph(from: InlineGatherer.gather(element))
     }
 
+    /// A paragraph gathered with `gatherer` (a walk reuses one gatherer, and its buffer, for all).
+    static func paragraph(_ element: Node, using gatherer: inout InlineGatherer) -> BuiltBlock? {
+        gatherer.add(element)
+        return paragraph(from: gatherer.finish())
+    }
+
     /// A paragraph of gathered inline content, or nil when it holds no words.
     static func paragraph(from content: InlineContent) -> BuiltBlock? {
         guard hasWords(content.text) else { return nil }

@@ -31,6 +31,8 @@ struct BodyWalker {
     private(set) var infobox: [InfoboxField] = []
     private(set) var removals: [Removal] = []
     private var pending = InlineGatherer()
+    /// Gathers paragraphs (kept for the walk, so its buffer is allocated once).
+    private var paragraphs = InlineGatherer()
     private var pendingHasContent = false
     /// The title of the last heading, lowercased (reference sections allow link-dense lists).
     private var currentSectionTitle = ""
@@ -183,7 +185,7 @@ struct BodyWalker {
         case .p, .pre, .address:
             if containsBlock(node) { flush(); return .descend }
             flush()
-            if let block = BlockReader.paragraph(node) { events.append(.block(block)) }
+            if let block = BlockReader.paragraph(node, using: &paragraphs) { events.append(.block(block)) }
             return .next
         case .ul, .ol:
             flush()
