@@ -67,12 +67,8 @@ struct JSONWriter: ~Copyable {
     private mutating func newline() {
         reserve(1 + depth * 2)
         base[count] = 0x0A
-        count += 1
-        for _ in 0..<depth {
-            base[count] = 0x20
-            base[count + 1] = 0x20
-            count += 2
-        }
+        (base + count + 1).initialize(repeating: 0x20, count: depth * 2)
+        count += 1 + depth * 2
     }
 
     private mutating func open(_ byte: UInt8) {
