@@ -1,13 +1,17 @@
 import Foundation
 
-/// One page to convert.
+/// One page to convert. Kept small (two strings): a batch holds one for every input file, and a
+/// crawl has hundreds of thousands of them.
 struct InputItem: Sendable {
     /// The path as the user sees it (or "-" for standard input).
     let displayPath: String
-    /// The file, or nil for standard input.
-    let url: URL?
     /// The output path relative to `--output`, mirroring the input tree (extension not yet set).
     let relativeOutput: String
+
+    /// The file, or nil for standard input (made when asked for, not stored).
+    var url: URL? {
+        displayPath == "-" && relativeOutput == "stdin" ? nil : URL(fileURLWithPath: displayPath)
+    }
 
     /// A WARC file (`.warc`, `.warc.gz`), read record by record; its output is JSON Lines.
     var isWARC: Bool {
@@ -33,7 +37,7 @@ enum InputCollector {
         let manager = FileManager.default
         for input in inputs {
             if input == "-" {
-                items.append(InputItem(displayPath: "-", url: nil, relativeOutput: "stdin"))
+                items.append(InputItem(displayPath: "-", relativeOutput: "stdin"))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -42,7 +46,7 @@ enum InputCollector {
             }
             let url = URL(fileURLWithPath: input)
             if !isDirectory.boolValue {
-                items.append(InputItem(displayPath: input, url: url, relativeOutput: url.lastPathComponent))
+                items.append(InputItem(displayPath: input, relativeOutput: url.lastPathComponent))
                 continue
             }
             var visited: Set<String> = []
@@ -64,7 +68,7 @@ enum InputCollector {
                         subdirectories.append((child, relative))
                     } else if matches(name, glob: glob) {
                         let display = input.hasSuffix("/") ? input + relative : input + "/" + relative
-                        items.append(InputItem(displayPath: display, url: child, relativeOutput: relative))
+                        items.append(InputItem(displayPath: display, relativeOutput: relative))
                     }
                 }
                 stack.append(contentsOf: subdirectories.reversed())
