@@ -23,26 +23,46 @@ public enum FileBytes {
         if (status.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(reason: String(cString: strerror(EISDIR))) }
         let size = Int(status.st_size)
         if let limit, size > limit { return .tooLarge(size: size) }
-        // Regular files give their size; pipes and special files report 0 and are read to the end.
-        var bytes = [UInt8](repeating: 0, count: max(size, 64 * 1024))
+        // Regular files give their size (one byte more leaves room to see the end in the same
+        // buffer); pipes and special files report 0 and are read to the end in growing chunks.
+        var failure: Int32 = 0
+        var requested = size > 0 ? size + 1 : 64 * 1024
+        var bytes = [UInt8](unsafeUninitializedCapacity: requested) { buffer, initialized in
+            initialized = readAvailable(descriptor, into: buffer, failure: &failure)
+        }
+        // A full buffer may not be the end: read on (a pipe, or a file that grew).
+        var filled = bytes.count == requested
+        while failure == 0 && filled {
+            if let limit, bytes.count > limit { return .tooLarge(size: bytes.count) }
+            requested = max(bytes.count, 64 * 1024)
+            let chunk = [UInt8](unsafeUninitializedCapacity: requested) { buffer, initialized in
+                initialized = readAvailable(descriptor, into: buffer, failure: &failure)
+            }
+            bytes += chunk
+            filled = chunk.count == requested
+        }
+        if failure != 0 { throw FileReadError(reason: String(cString: strerror(failure))) }
+        return .bytes(bytes)
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns how many bytes were read (an error
+    /// other than an interruption is left in `failure`).
+    private static func readAvailable(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                                      failure: inout Int32) -> Int
+    {
+        guard let base = buffer.baseAddress else { return 0 }
         var count = 0
-        while true {
-            if count == bytes.count {
-                if let limit, count > limit { return .tooLarge(size: count) }
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count))
-            }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
+        while count < buffer.count {
+            let read = Glibc.read(descriptor, base + count, buffer.count - count)
             if read < 0 {
                 if errno == EINTR { continue }
-                throw FileReadError(reason: String(cString: strerror(errno)))
+                failure = errno
+                break
             }
             if read == 0 { break }
             count += read
         }
-        bytes.removeSubrange(count...)
-        return .bytes(bytes)
+        return count
     }
 
     /// What ``read(path:limit:)`` found.
