@@ -282,11 +282,12 @@ struct BodyWalker {
             title = title.dropLast(suffix.count).trimmingSpaces()
         }
         guard BlockReader.hasWords(title) else { return }
-        if Selectors.nonArticleHeadings.contains(title.lowercased()) {
+        let lowered = title.lowercased()
+        if Selectors.nonArticleHeadings.contains(lowered) {
             record("site heading", node)
             return
         }
-        currentSectionTitle = title.lowercased()
+        currentSectionTitle = lowered
         events.append(.heading(level: level, title: title, anchor: anchor(of: node)))
     }
 
@@ -322,6 +323,10 @@ struct BodyWalker {
         return chromeBoxHeading(node, name: name)
     }
 
+    /// How many characters of a box's first text are compared with the chrome box headings (longer
+    /// than the longest heading and its colon).
+    static let boxHeadingWindow = 32
+
     /// Elements that can be a chrome box opening with a heading.
     private static let boxNames = HTMLNameSet(["div", "td", "table", "ul", "section", "dl"])
 
@@ -329,8 +334,14 @@ struct BodyWalker {
     /// structure (no heading of its own below h2 level, no long paragraph) is chrome.
     private func chromeBoxHeading(_ node: Node, name: HTMLName) -> String? {
         guard Self.boxNames.contains(name) else { return nil }
-        guard let first = firstText(node)?.lowercased() else { return nil }
-        guard let heading = Selectors.chromeBoxHeadings.first(where: { first.hasPrefix($0) && (first.utf8.count == $0.utf8.count || first.dropFirst($0.count).first == ":") }) else {
+        guard let text = firstText(node) else { return nil }
+        // Only the opening matters (the headings are short): a long first text is not lowercased whole.
+        let head = String(text.prefix(Self.boxHeadingWindow))
+        let complete = head.utf8.count == text.utf8.count
+        let first = head.lowercased()
+        guard let heading = Selectors.chromeBoxHeadings.first(where: {
+            first.hasPrefix($0) && ((complete && first.utf8.count == $0.utf8.count) || first.dropFirst($0.count).first == ":")
+        }) else {
             return nil
         }
         if let toc, node.contains(toc) { return nil }
@@ -340,7 +351,8 @@ struct BodyWalker {
     /// The node's text when it is at most `limit` characters, else nil (stops reading past the limit).
     private func shortText(_ node: Node, limit: Int) -> String? {
         guard let text = node.shortText(maximumBytes: limit * 4, maximumNodes: Self.shortTextMaximumNodes) else { return nil }
-        return text.count <= limit ? text : nil
+        // A text of at most `limit` bytes has at most `limit` characters: counted only when longer.
+        return text.utf8.count <= limit || text.count <= limit ? text : nil
     }
 
     /// The first non-blank text in the subtree (a box's heading).
