@@ -184,10 +184,9 @@ public struct TextBuffer {
         while index + 8 <= length {
             let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
             let spaces = TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x20))
-            let others = TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0A))
-                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x09))
-                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0D))
-                | TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x0C))
+            // Any byte below 0x21 but a space (a tab, a line break, a control) sends the text the
+            // long way, as does a space after a space.
+            let others = TextLengthCounter.belowBytes(word, 0x21) & ~spaces
             if others != 0 || spaces & ((spaces << 8) | (lastWasSpace << 7)) != 0 { return false }
             lastWasSpace = spaces >> 63
             index += 8
@@ -259,9 +258,7 @@ struct TextLengthCounter {
                 let inText = valid >= 8 ? Self.highBits : Self.highBits & ((1 << UInt64(valid * 8)) &- 1)
                 // The high bit of each byte of `spaces` is set for a whitespace byte, of
                 // `continuations` for a byte 10xxxxxx (which starts no scalar).
-                let spaces = (Self.zeroBytes(word ^ Self.broadcast(0x20)) | Self.zeroBytes(word ^ Self.broadcast(0x0A))
-                    | Self.zeroBytes(word ^ Self.broadcast(0x09)) | Self.zeroBytes(word ^ Self.broadcast(0x0D))
-                    | Self.zeroBytes(word ^ Self.broadcast(0x0C))) & inText
+                let spaces = Self.whitespaceBytes(word) & inText
                 let continuations = word & ~(word << 1) & Self.highBits
                 // The byte before each byte was whitespace (the last byte of the previous word for
                 // the first): a whitespace byte after one adds nothing.
@@ -306,12 +303,31 @@ struct TextLengthCounter {
         Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// The high bit of every byte (written as literals where used: the constants fold).
+    static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+    private static var lowBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
     @inline(__always)
     static func broadcast(_ byte: UInt8) -> UInt64 {
         UInt64(byte) &* 0x0101_0101_0101_0101
+    }
+
+    /// The high bit of each byte set where that byte of `word` is ASCII whitespace (space, tab, line
+    /// feed, form feed, carriage return). Prose has spaces and few other bytes below 0x21, so the four
+    /// other comparisons are made only for a word holding such a byte.
+    @inline(__always)
+    static func whitespaceBytes(_ word: UInt64) -> UInt64 {
+        let spaces = zeroBytes(word ^ broadcast(0x20))
+        if belowBytes(word, 0x21) & ~spaces == 0 { return spaces }
+        return spaces | zeroBytes(word ^ broadcast(0x0A)) | zeroBytes(word ^ broadcast(0x09))
+            | zeroBytes(word ^ broadcast(0x0D)) | zeroBytes(word ^ broadcast(0x0C))
+    }
+
+    /// The high bit of each byte set where that byte of `word` is below `limit` (at most 0x80; exact:
+    /// bytes with their own high bit set are excluded before the subtraction can borrow).
+    @inline(__always)
+    static func belowBytes(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        ~((word | highBits) &- broadcast(limit)) & ~word & highBits
     }
 
     /// The high bit of each byte set where that byte of `word` is zero (exact, no borrow between bytes).
