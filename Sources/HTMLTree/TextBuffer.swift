@@ -176,29 +176,30 @@ public struct TextBuffer {
     }
 
     /// True when the only whitespace in the text is single spaces (no tab, line break, no-break space or
-    /// doubled space): most prose, which is then copied as it stands. Eight bytes at a time.
+    /// doubled space): most prose, which is then copied as it stands. Sixteen bytes at a time.
     private static func isSimple(_ source: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        if memchr(source, 0xC2, length) != nil { return false }
         var index = 0
-        var lastWasSpace: UInt64 = 0
-        while index + 8 <= length {
-            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-            let spaces = TextLengthCounter.zeroBytes(word ^ TextLengthCounter.broadcast(0x20))
-            // Any byte below 0x21 but a space (a tab, a line break, a control) sends the text the
-            // long way, as does a space after a space.
-            let others = TextLengthCounter.belowBytes(word, 0x21) & ~spaces
-            if others != 0 || spaces & ((spaces << 8) | (lastWasSpace << 7)) != 0 { return false }
-            lastWasSpace = spaces >> 63
-            index += 8
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        let below = SIMD16<UInt8>(repeating: 0x21)
+        let c2 = SIMD16<UInt8>(repeating: 0xC2)
+        // Each vector and the one a byte further on: a space beside a space is a doubled space.
+        while index + 17 <= length {
+            let bytesHere = ByteVector.load(source + index)
+            let next = ByteVector.load(source + index + 1)
+            let spaces = bytesHere .== space
+            // Any byte below 0x21 but a space (a tab, a line break, a control), a byte that opens a
+            // no-break space, or a space before a space sends the text the long way.
+            if ByteVector.any(((bytesHere .< below) .& .!spaces) .| (bytesHere .== c2) .| (spaces .& (next .== space))) { return false }
+            index += 16
         }
-        var previousSpace = lastWasSpace == 1
+        var previousSpace = index > 0 && source[index - 1] == 0x20
         while index < length {
             let byte = source[index]
             if byte == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
             } else {
-                if isSpace(byte) { return false }
+                if isSpace(byte) || byte == 0xC2 { return false }
                 previousSpace = false
             }
             index += 1
@@ -241,99 +242,48 @@ struct TextLengthCounter {
     /// 1 while the last byte counted was whitespace (and at the start, so leading whitespace is free).
     private var lastWasSpace = 1
 
-    /// Counts `bytes`, text from a document's byte store: the store is padded, so the word that
-    /// holds the last bytes can be read whole (its bytes past the end are masked off).
+    /// Counts `bytes`, text from a document's byte store, sixteen bytes at a time (SSE2 through
+    /// Swift's SIMD types). The store is padded before its first byte and after its last, so the
+    /// vectors that straddle the text's ends can be read whole: the bytes outside are masked off, and
+    /// the byte before a vector is read from memory (the carried state stands in for it at the start).
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let total = bytes.count
-        var index = 0
-        // Without a no-break space (C2 A0) in the text, eight bytes are counted at once.
-        if memchr(base, 0xC2, total) == nil {
-            var counted = counted
-            var lastWasSpace = UInt64(lastWasSpace)
-            while index < total {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let valid = total - index
-                // The bytes of this word that belong to the text (all eight but in the last word).
-                let inText = valid >= 8 ? Self.highBits : Self.highBits & ((1 << UInt64(valid * 8)) &- 1)
-                // The high bit of each byte of `spaces` is set for a whitespace byte, of
-                // `continuations` for a byte 10xxxxxx (which starts no scalar).
-                let spaces = Self.whitespaceBytes(word) & inText
-                let continuations = word & ~(word << 1) & Self.highBits
-                // The byte before each byte was whitespace (the last byte of the previous word for
-                // the first): a whitespace byte after one adds nothing.
-                let previous = (spaces << 8) | (lastWasSpace << 7)
-                let startsRun = spaces & ~previous
-                let otherScalars = ~spaces & ~continuations & inText
-                counted += Self.countHighBits(startsRun | otherScalars)
-                // Continuation bytes never follow whitespace here (C2 A0 is ruled out above), so
-                // the last byte alone says whether the text ends in a run of whitespace.
-                lastWasSpace = valid >= 8 ? spaces >> 63 : (spaces >> UInt64(valid * 8 - 1)) & 1
-                index += 8
-            }
-            self.counted = counted
-            self.lastWasSpace = Int(lastWasSpace)
-            return
-        }
         var counted = counted
-        var lastWasSpace = lastWasSpace
-        TextBuffer.spaceTable.withUnsafeBufferPointer { table in
-            while index < total {
-                let byte = base[index]
-                var space = Int(table[Int(byte)])
-                let opens = byte == 0xC2 && index + 1 < total && base[index + 1] == 0xA0
-                let closes = byte == 0xA0 && index > 0 && base[index - 1] == 0xC2
-                space |= (opens || closes) ? 1 : 0
-                // A scalar starts at every byte but a continuation byte (10xxxxxx).
-                let starts = byte & 0xC0 != 0x80 ? 1 : 0
-                // A space counts when it opens a run; any other scalar counts once.
-                counted += space * (1 - lastWasSpace) + (1 - space) * starts
-                lastWasSpace = space | (lastWasSpace & (1 - starts))
-                index += 1
-            }
+        var index = 0
+        // Every operand a vector: comparing a vector with a scalar is not vectorised (it runs lane by lane).
+        let lanes = ByteVector.laneNumbers
+        let firstLane = ByteVector.firstLane
+        let c2 = SIMD16<UInt8>(repeating: 0xC2)
+        let a0 = SIMD16<UInt8>(repeating: 0xA0)
+        let topTwoBits = SIMD16<UInt8>(repeating: 0xC0)
+        let continuation = SIMD16<UInt8>(repeating: 0x80)
+        let carried = SIMDMask<SIMD16<UInt8>.MaskStorage>(repeating: lastWasSpace == 1)
+        while index < total {
+            let bytesHere = ByteVector.load(base + index)
+            let next = ByteVector.load(base + index + 1)
+            let previous = ByteVector.load(base + index - 1)
+            let beforePrevious = ByteVector.load(base + index - 2)
+            // Whitespace here, and whether the byte before was whitespace (a no-break space is C2 A0).
+            let spaces = ByteVector.whitespace(bytesHere)
+                .| ((bytesHere .== c2) .& (next .== a0)) .| ((bytesHere .== a0) .& (previous .== c2))
+            var previousSpaces = ByteVector.whitespace(previous)
+                .| ((previous .== c2) .& (bytesHere .== a0)) .| ((previous .== a0) .& (beforePrevious .== c2))
+            // Before the text's first byte stands the state carried from the text before.
+            if index == 0 { previousSpaces = (previousSpaces .& .!firstLane) .| (carried .& firstLane) }
+            // A scalar starts at every byte but a continuation byte (10xxxxxx).
+            let continuations = (bytesHere & topTwoBits) .== continuation
+            // A space counts when it opens a run; any other scalar counts once.
+            var counts = (spaces .& .!previousSpaces) .| (.!spaces .& .!continuations)
+            if total - index < 16 { counts = counts .& (lanes .< SIMD16(repeating: UInt8(total - index))) }
+            counted += ByteVector.count(counts)
+            index += 16
         }
         self.counted = counted
-        self.lastWasSpace = lastWasSpace
-    }
-
-    /// The number of bytes of `mask` (only high bits set) whose high bit is set, by a multiply: the
-    /// portable build has no population-count instruction to call on.
-    @inline(__always)
-    private static func countHighBits(_ mask: UInt64) -> Int {
-        Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
-    }
-
-    /// The high bit of every byte (written as literals where used: the constants fold).
-    static var highBits: UInt64 { 0x8080_8080_8080_8080 }
-    private static var lowBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
-
-    @inline(__always)
-    static func broadcast(_ byte: UInt8) -> UInt64 {
-        UInt64(byte) &* 0x0101_0101_0101_0101
-    }
-
-    /// The high bit of each byte set where that byte of `word` is ASCII whitespace (space, tab, line
-    /// feed, form feed, carriage return). Prose has spaces and few other bytes below 0x21, so the four
-    /// other comparisons are made only for a word holding such a byte.
-    @inline(__always)
-    static func whitespaceBytes(_ word: UInt64) -> UInt64 {
-        let spaces = zeroBytes(word ^ broadcast(0x20))
-        if belowBytes(word, 0x21) & ~spaces == 0 { return spaces }
-        return spaces | zeroBytes(word ^ broadcast(0x0A)) | zeroBytes(word ^ broadcast(0x09))
-            | zeroBytes(word ^ broadcast(0x0D)) | zeroBytes(word ^ broadcast(0x0C))
-    }
-
-    /// The high bit of each byte set where that byte of `word` is below `limit` (at most 0x80; exact:
-    /// bytes with their own high bit set are excluded before the subtraction can borrow).
-    @inline(__always)
-    static func belowBytes(_ word: UInt64, _ limit: UInt8) -> UInt64 {
-        ~((word | highBits) &- broadcast(limit)) & ~word & highBits
-    }
-
-    /// The high bit of each byte set where that byte of `word` is zero (exact, no borrow between bytes).
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        ~(((word & lowBits) &+ lowBits) | word | lowBits)
+        // The text's last byte decides whether it ends in whitespace (a continuation byte follows a
+        // scalar's first byte, which decided it, except the A0 of a no-break space).
+        let last = base[total - 1]
+        lastWasSpace = TextBuffer.isSpace(last) || (last == 0xA0 && total > 1 && base[total - 2] == 0xC2) ? 1 : 0
     }
 
     /// Counts a word break (a `<br>`), as one whitespace byte.
@@ -343,4 +293,40 @@ struct TextLengthCounter {
     }
 
     var length: Int { lastWasSpace == 1 && counted > 0 ? counted - 1 : counted }
+}
+
+/// Sixteen bytes at a time through Swift's SIMD types (SSE2 on x86-64).
+enum ByteVector {
+    /// 0, 1, …, 15.
+    static let laneNumbers = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+    /// Only the first lane set (built once: building a mask lane by lane is a loop).
+    static let firstLane = laneNumbers .== SIMD16(repeating: 0)
+
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    /// How many lanes of `mask` are set (the standard library's lane-by-lane sum, replaced by two
+    /// multiplies over the mask's bits).
+    @inline(__always)
+    static func count(_ mask: SIMDMask<SIMD16<UInt8>.MaskStorage>) -> Int {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return Int(((words[0] & ones) &* ones) >> 56) + Int(((words[1] & ones) &* ones) >> 56)
+    }
+
+    /// True when a lane of `mask` is set.
+    @inline(__always)
+    static func any(_ mask: SIMDMask<SIMD16<UInt8>.MaskStorage>) -> Bool {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
+    /// The lanes holding ASCII whitespace (space, tab, line feed, form feed, carriage return).
+    @inline(__always)
+    static func whitespace(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<UInt8>.MaskStorage> {
+        (bytes .== SIMD16(repeating: 0x20)) .| (bytes .== SIMD16(repeating: 0x0A)) .| (bytes .== SIMD16(repeating: 0x09))
+            .| (bytes .== SIMD16(repeating: 0x0D)) .| (bytes .== SIMD16(repeating: 0x0C))
+    }
 }

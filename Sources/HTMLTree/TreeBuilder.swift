@@ -50,11 +50,14 @@ struct TreeBuilder {
         nameCache.initialize(repeating: (0, 0), count: Self.nameSlots)
         nodes.append(NodeRecord(parent: -1, code: .document))
         nodes.append(NodeRecord(parent: -1, code: .doctype))
+        let zeros = [UInt8](repeating: 0, count: Self.bytePadding)
+        zeros.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
-    /// Bytes of zeros after the last byte stored: readers may load a whole machine word that starts
-    /// at any stored byte (see `TextLengthCounter`).
-    static let bytePadding = 8
+    /// Bytes of zeros before the first byte stored and after the last: readers may load a whole
+    /// vector that starts up to two bytes before any stored byte or at any stored byte (see
+    /// `TextLengthCounter`).
+    static let bytePadding = 16
 
     /// Pads the byte store and releases what only building needed; the three stores now belong to
     /// the caller.
