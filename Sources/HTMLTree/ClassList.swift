@@ -40,3 +40,13 @@ enum ClassList {
         }
     }
 }
+
+/// A fixed set of class names, kept as UTF-8 bytes to be compared with the words of a `class`
+/// attribute as they are stored (see ``Node/hasClass(in:)``).
+public struct ClassNames: Sendable {
+    let words: [[UInt8]]
+
+    public init(_ names: some Sequence<String>) {
+        words = names.map { Array($0.utf8) }
+    }
+}

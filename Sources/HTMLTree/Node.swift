@@ -194,6 +194,18 @@ public struct Node: Hashable {
         }
     }
 
+    /// True when one of the words of the element's `class` attribute is one of `classNames` (compared
+    /// exactly, as ``hasClass(_:)`` compares).
+    public func hasClass(in classNames: ClassNames) -> Bool {
+        withAttribute(.class) { classes in
+            var found = false
+            ClassList.forEachToken(in: classes) { token in
+                if !found, classNames.words.contains(where: { token.elementsEqual($0) }) { found = true }
+            }
+            return found
+        } ?? false
+    }
+
     /// True when one of the words of the element's `class` attribute is `token`, compared without
     /// regard to ASCII letter case (`token` lowercase).
     public func hasClassToken(_ token: StaticString) -> Bool {

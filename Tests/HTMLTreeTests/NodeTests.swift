@@ -33,6 +33,17 @@ private let sample = """
         #expect(!main.hasClass("art"))
     }
 
+    /// A class set matches whole words of the attribute, split at any ASCII whitespace, in exact case.
+    @Test(arguments: [
+        ("noprint", true), ("a\tnoprint\nb", true), ("x  sortkey", true), ("noprints", false),
+        ("NoPrint", false), ("no print", false), ("", false),
+    ])
+    func classSetsMatchWholeWords(classes: String, expected: Bool) throws {
+        let page = try Document(bytes: Array("<p class=\"\(classes)\">x</p>".utf8), input: "classes.html")
+        let paragraph = try #require(page.root?.descendants.first { $0.isElement(named: "p") })
+        #expect(paragraph.hasClass(in: ClassNames(["noprint", "sortkey"])) == expected)
+    }
+
     @Test func navigation() throws {
         let main = try #require(try document.select("//div[@id='main']").first)
         let elements = main.childElements

@@ -169,12 +169,10 @@ struct InlineGatherer {
     static let chromeCarriers = HTMLNameSet(["span", "div", "small", "sup", "table"])
 
     /// Class words of inline elements that are never part of the text read.
-    static let hiddenClassWords: Set<String> = [
+    static let hiddenClasses = ClassNames([
         "mw-cite-backlink", "editsection", "mw-editsection", "noprint", "reference-accessdate-hidden",
         "sortkey", "mw-empty-elt", "cite-accessibility-label",
-    ]
-    /// The hidden class words in any case, to rule out class attributes before splitting them.
-    static let hiddenClassFilter = PhraseSet(hiddenClassWords.sorted())
+    ])
     /// A style that can hide an element says "none".
     static let hidingStyleFilter = PhraseSet(["none"])
 
@@ -184,9 +182,7 @@ struct InlineGatherer {
         {
             return true
         }
-        guard element.attribute(.class, contains: hiddenClassFilter), let classes = element.attribute(.class) else { return false }
-        for word in classes.split(separator: " ") where hiddenClassWords.contains(String(word)) { return true }
-        return false
+        return element.hasClass(in: hiddenClasses)
     }
 
     static func isMathImage(_ image: Node) -> Bool {
