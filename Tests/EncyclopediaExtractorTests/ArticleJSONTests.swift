@@ -32,4 +32,19 @@ import Testing
         #expect(try ArticleJSON.line(article) == Self.encoder(pretty: false).encode(article))
         #expect(try ArticleJSON.pretty(article) == Self.encoder(pretty: true).encode(article) + Data([0x0A]))
     }
+
+    /// Plain runs are copied sixteen bytes at a time: a character to escape in any place of a long
+    /// string, alone or beside another, is still escaped as JSONEncoder escapes it.
+    @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "\"\\"])
+    func escapesAreFoundInEveryPlace(special: String) throws {
+        let plain = Array("A line of plain prose, long enough for several vectors of bytes.")
+        for place in 0...plain.count {
+            var characters = plain
+            characters.insert(contentsOf: special, at: place)
+            let article = Article(title: String(characters), source: Source(url: nil, site: nil, encoding: "utf-8"),
+                                  language: nil, lead: [], sections: [], tableOfContents: [], references: [], isbns: [],
+                                  infobox: [], categories: [], license: nil, warnings: [])
+            #expect(try ArticleJSON.line(article) == Self.encoder(pretty: false).encode(article), "\(special) at \(place)")
+        }
+    }
 }

@@ -146,6 +146,19 @@ struct JSONWriter: ~Copyable {
     /// For each byte, whether a JSON string must escape it: the controls, the quote and the backslash.
     private static let escaped: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
 
+    /// True when one of the sixteen bytes is a control, a quote or a backslash. (The constants are
+    /// typed vectors: written `SIMD16(repeating: 0x20)` in the comparison, the compiler made a loop over
+    /// the lanes of it.)
+    @inline(__always)
+    private static func needsEscape(_ bytes: SIMD16<UInt8>) -> Bool {
+        let control = SIMD16<UInt8>(repeating: 0x20)
+        let quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5C)
+        let found = (bytes .< control) .| (bytes .== quote) .| (bytes .== backslash)
+        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
     mutating func string(_ value: String?) {
         guard var value else { return null() }
         value.withUTF8 { source in
@@ -155,11 +168,22 @@ struct JSONWriter: ~Copyable {
             count += 1
             Self.escaped.withUnsafeBufferPointer { escaped in
                 var runStart = 0
-                for index in 0..<source.count {
+                var index = 0
+                let end = source.count
+                while index < end {
+                    // Sixteen bytes at a time while none needs escaping (most text has no quote,
+                    // backslash or control at all).
+                    if index + 16 <= end, let start = source.baseAddress,
+                        !Self.needsEscape(UnsafeRawPointer(start + index).loadUnaligned(as: SIMD16<UInt8>.self))
+                    {
+                        index += 16
+                        continue
+                    }
                     let byte = source[index]
+                    index += 1
                     guard escaped[Int(byte)] else { continue }
-                    put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                    runStart = index + 1
+                    put(UnsafeBufferPointer(rebasing: source[runStart..<(index - 1)]))
+                    runStart = index
                     switch byte {
                     case UInt8(ascii: "\""): put("\\\"")
                     case UInt8(ascii: "\\"): put("\\\\")
