@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTMLTree
 
 /// `encx`: converts saved encyclopedia pages into clean articles.
 @main
@@ -25,6 +26,7 @@ struct Encx: ParsableCommand {
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
     static func main() {
+        BatchMemory.keepFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
