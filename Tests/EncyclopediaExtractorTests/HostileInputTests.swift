@@ -71,7 +71,7 @@ import Testing
         #expect(json.contains("Text after the script"))
         #expect(!json.contains("not text"))
         #expect(!json.contains("x = 1;"))
-        // libxml2 halts on a text node over 10,000,000 bytes; the page is read again without that limit.
+        // libxml2's own tree would halt on a text node over 10,000,000 bytes; encx's tree has no such cap.
         #expect(!article.warnings.map(\.code).contains("parse-truncated"))
     }
 
