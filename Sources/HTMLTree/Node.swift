@@ -304,56 +304,24 @@ public struct Node: Hashable {
     /// the stored bytes without making the string.
     public var textLength: Int {
         var counter = TextLengthCounter()
-        let own = record
-        switch own.code {
-        case .text, .cdata:
-            counter.count(document.content(of: own))
-            return counter.length
-        case .element:
-            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return 0 }
-        case .comment, .processingInstruction, .document, .doctype:
-            return 0
-        }
-        let nodes = document.nodes
-        var cursor = SubtreeCursor(nodes: nodes, root: index)
-        while let current = cursor.next() {
-            let node = nodes[Int(current)]
-            switch node.code {
-            case .text, .cdata:
-                if node.parent == index || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name)) {
-                    counter.count(document.content(of: node))
-                }
-            case .element:
-                if node.name == HTMLName.br.id { counter.countBreak() }
-            default:
-                break
+        _ = forEachTextPiece { piece in
+            switch piece {
+            case .content(let bytes): counter.count(bytes)
+            case .lineBreak: counter.countBreak()
             }
+            return true
         }
         return counter.length
     }
 
     /// The first character of ``text`` (nil when it is empty), found without gathering the text.
     public var firstTextCharacter: Character? {
-        let own = record
-        switch own.code {
-        case .text, .cdata:
-            return Self.firstCharacter(in: document.content(of: own))
-        case .element:
-            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return nil }
-        case .comment, .processingInstruction, .document, .doctype:
-            return nil
+        var first: Character?
+        _ = forEachTextPiece { piece in
+            if case .content(let bytes) = piece { first = Self.firstCharacter(in: bytes) }
+            return first == nil
         }
-        let nodes = document.nodes
-        var cursor = SubtreeCursor(nodes: nodes, root: index)
-        while let current = cursor.next() {
-            let node = nodes[Int(current)]
-            if node.code == .text || node.code == .cdata, node.parent == index
-                || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name))
-            {
-                if let first = Self.firstCharacter(in: document.content(of: node)) { return first }
-            }
-        }
-        return nil
+        return first
     }
 
     /// The first character after leading whitespace (as ``TextBuffer`` counts it), or nil.
@@ -376,15 +344,30 @@ public struct Node: Hashable {
     /// as soon as the limit is passed, so asking whether a large element's text is short costs little.
     public func textPrefix(limit: Int) -> (text: String, complete: Bool) {
         var buffer = TextBuffer()
+        let complete = forEachTextPiece { piece in
+            buffer.append(piece)
+            return buffer.byteCount <= limit
+        }
+        return (buffer.take(), complete)
+    }
+
+    /// Calls `body` with each piece of ``text`` in document order: the content of every text node in
+    /// the subtree except those directly inside `script`, `style`, `noscript` and `template` (unless
+    /// the node asked is that element's own text), and a line break for each `<br>`. Comments never.
+    /// `body` returns false to stop the walk.
+    /// - Returns: false when `body` stopped the walk inside an element's subtree (a text node alone
+    ///   is one piece, read whole).
+    @inline(__always)
+    func forEachTextPiece(_ body: (TextPiece) -> Bool) -> Bool {
         let own = record
         switch own.code {
         case .text, .cdata:
-            buffer.append(textOf: self)
-            return (buffer.take(), true)
+            _ = body(.content(document.content(of: own)))
+            return true
         case .element:
-            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return ("", true) }
+            if TextBuffer.silentElements.contains(HTMLName(id: own.name)) { return true }
         case .comment, .processingInstruction, .document, .doctype:
-            return ("", true)
+            return true
         }
         let nodes = document.nodes
         var cursor = SubtreeCursor(nodes: nodes, root: index)
@@ -392,17 +375,17 @@ public struct Node: Hashable {
             let node = nodes[Int(current)]
             switch node.code {
             case .text, .cdata:
+                // Text directly inside a silent element (other than the one asked for) is left out.
                 if node.parent == index || !TextBuffer.silentElements.contains(HTMLName(id: nodes[Int(node.parent)].name)) {
-                    buffer.appendContent(document.content(of: node))
-                    if buffer.byteCount > limit { return (buffer.take(), false) }
+                    if !body(.content(document.content(of: node))) { return false }
                 }
             case .element:
-                if node.name == HTMLName.br.id { buffer.appendSpace() }
+                if node.name == HTMLName.br.id, !body(.lineBreak) { return false }
             default:
                 break
             }
         }
-        return (buffer.take(), true)
+        return true
     }
 
     /// The text of the subtree's text nodes (every one, in whatever element, and no break for `<br>`)

@@ -4,6 +4,14 @@ import Glibc
 import Darwin
 #endif
 
+/// A piece of a node's text, as ``Node/forEachTextPiece(_:)`` walks it.
+enum TextPiece {
+    /// A text node's content (UTF-8, from the document's byte store).
+    case content(UnsafeBufferPointer<UInt8>)
+    /// A `<br>`: a word boundary.
+    case lineBreak
+}
+
 /// Collects text from nodes and strings into one line: runs of whitespace (including no-break
 /// spaces) become one space, and leading and trailing whitespace is dropped.
 ///
@@ -31,36 +39,22 @@ public struct TextBuffer {
     /// - Returns: how many bytes of text were read, before whitespace was collapsed.
     @discardableResult
     public mutating func append(textOf node: Node) -> Int {
-        let document = node.document
-        let nodes = document.nodes
-        let own = nodes[Int(node.index)]
-        switch own.code {
-        case .text, .cdata:
-            appendContent(document.content(of: own))
-            return Int(own.length)
-        case .element:
-            if Self.silentElements.contains(HTMLName(id: own.name)) { return 0 }
-        case .comment, .processingInstruction, .document, .doctype:
-            return 0
-        }
         var read = 0
-        var cursor = SubtreeCursor(nodes: nodes, root: node.index)
-        while let current = cursor.next() {
-            let record = nodes[Int(current)]
-            switch record.code {
-            case .text, .cdata:
-                // Text directly inside a silent element (other than the one asked for) is left out.
-                if record.parent == node.index || !Self.silentElements.contains(HTMLName(id: nodes[Int(record.parent)].name)) {
-                    read += Int(record.length)
-                    appendContent(document.content(of: record))
-                }
-            case .element:
-                if record.name == HTMLName.br.id { appendSpace() }
-            default:
-                break
-            }
+        _ = node.forEachTextPiece { piece in
+            if case .content(let bytes) = piece { read += bytes.count }
+            append(piece)
+            return true
         }
         return read
+    }
+
+    /// Appends a piece of a node's text: content collapsed, a line break as a word boundary.
+    @inline(__always)
+    mutating func append(_ piece: TextPiece) {
+        switch piece {
+        case .content(let bytes): appendContent(bytes)
+        case .lineBreak: appendSpace()
+        }
     }
 
     /// The length of the text so far in Unicode scalars (a Character count without the cost of one).
