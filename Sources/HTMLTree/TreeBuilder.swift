@@ -189,26 +189,23 @@ struct TreeBuilder {
     }
 
     private mutating func comment(_ value: UnsafePointer<xmlChar>?) {
-        var record = NodeRecord(parent: currentElement ?? Self.documentIndex, code: .comment)
-        record.start = Int32(bytes.count)
-        if let value {
-            let length = strlen(value)
-            guard store(value, count: length) else { return }
-            record.length = Int32(length)
-        }
-        let index = Int32(nodes.count)
-        nodes.append(record)
-        link(index, under: record.parent)
+        appendLeaf(NodeRecord(parent: currentElement ?? Self.documentIndex, code: .comment), value: value)
     }
 
     private mutating func processingInstruction(_ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
         guard let target else { return }
         var record = NodeRecord(parent: currentElement ?? Self.documentIndex, code: .processingInstruction)
         record.name = nameID(target)
+        appendLeaf(record, value: data)
+    }
+
+    /// Stores a comment's or processing instruction's text (a C string) and links its node.
+    private mutating func appendLeaf(_ leaf: NodeRecord, value: UnsafePointer<xmlChar>?) {
+        var record = leaf
         record.start = Int32(bytes.count)
-        if let data {
-            let length = strlen(data)
-            guard store(data, count: length) else { return }
+        if let value {
+            let length = strlen(value)
+            guard store(value, count: length) else { return }
             record.length = Int32(length)
         }
         let index = Int32(nodes.count)
