@@ -21,6 +21,21 @@ struct Bench: ParsableCommand {
             }
             return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         }
+
+        /// Reads each listed page in turn and hands it to `body`.
+        /// - Returns: how many pages, and their bytes in all.
+        func forEachPage(_ body: (_ index: Int, _ path: String, _ data: Data) throws -> Void) throws -> (pages: Int, bytes: Int) {
+            let paths = try paths()
+            var bytes = 0
+            for (index, path) in paths.enumerated() {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read \(path)")
+                }
+                bytes += data.count
+                try body(index, path, data)
+            }
+            return (paths.count, bytes)
+        }
     }
 
     /// Read each page and parse it with libxml2, nothing more.
@@ -30,18 +45,9 @@ struct Bench: ParsableCommand {
         @OptionGroup var options: ListOptions
 
         func run() throws {
-            var bytes = 0
             var elements = 0
-            let paths = try options.paths()
-            for path in paths {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
-                }
-                let page = [UInt8](data)
-                bytes += page.count
-                elements += ParseFloor.parseAndFree(page)
-            }
-            printError("parsed \(paths.count) pages, \(bytes) bytes, \(elements) top-level elements")
+            let read = try options.forEachPage { _, _, data in elements += ParseFloor.parseAndFree([UInt8](data)) }
+            printError("parsed \(read.pages) pages, \(read.bytes) bytes, \(elements) top-level elements")
         }
     }
 
@@ -53,18 +59,9 @@ struct Bench: ParsableCommand {
         @OptionGroup var options: ListOptions
 
         func run() throws {
-            var bytes = 0
             var nodes = 0
-            let paths = try options.paths()
-            for path in paths {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
-                }
-                let page = [UInt8](data)
-                bytes += page.count
-                nodes += try Document(bytes: page, input: path).nodeCount
-            }
-            printError("built \(paths.count) trees, \(bytes) bytes, \(nodes) nodes")
+            let read = try options.forEachPage { _, path, data in nodes += try Document(bytes: [UInt8](data), input: path).nodeCount }
+            printError("built \(read.pages) trees, \(read.bytes) bytes, \(nodes) nodes")
         }
     }
 
@@ -78,17 +75,11 @@ struct Bench: ParsableCommand {
         var output: String
 
         func run() throws {
-            let paths = try options.paths()
             let directory = URL(fileURLWithPath: output)
-            var bytes = 0
-            for (index, path) in paths.enumerated() {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read \(path)")
-                }
-                bytes += data.count
+            let read = try options.forEachPage { index, _, data in
                 try AtomicFile.write(data, to: directory.appendingPathComponent("page-\(index).json"))
             }
-            printError("copied \(paths.count) pages, \(bytes) bytes")
+            printError("copied \(read.pages) pages, \(read.bytes) bytes")
         }
     }
 }
