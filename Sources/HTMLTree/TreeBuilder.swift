@@ -50,8 +50,7 @@ struct TreeBuilder {
         nameCache.initialize(repeating: (0, 0), count: Self.nameSlots)
         nodes.append(NodeRecord(parent: -1, code: .document))
         nodes.append(NodeRecord(parent: -1, code: .doctype))
-        let zeros = [UInt8](repeating: 0, count: Self.bytePadding)
-        zeros.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        padBytes()
     }
 
     /// Bytes of zeros before the first byte stored and after the last: readers may load a whole
@@ -62,10 +61,14 @@ struct TreeBuilder {
     /// Pads the byte store and releases what only building needed; the three stores now belong to
     /// the caller.
     mutating func finish() {
-        let zeros = [UInt8](repeating: 0, count: Self.bytePadding)
-        zeros.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        padBytes()
         stack.deallocate()
         nameCache.deallocate()
+    }
+
+    private mutating func padBytes() {
+        let zeros = [UInt8](repeating: 0, count: Self.bytePadding)
+        zeros.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     // MARK: The SAX handler
@@ -179,34 +182,28 @@ struct TreeBuilder {
             nodes[Int(last)] = record
             return
         }
-        var record = NodeRecord(parent: parent, code: code)
-        record.start = Int32(bytes.count)
-        guard store(characters, count: Int(length)) else { return }
-        record.length = length
-        let index = Int32(nodes.count)
-        nodes.append(record)
-        link(index, under: parent)
+        appendLeaf(NodeRecord(parent: parent, code: code), content: characters, count: Int(length))
     }
 
     private mutating func comment(_ value: UnsafePointer<xmlChar>?) {
-        appendLeaf(NodeRecord(parent: currentElement ?? Self.documentIndex, code: .comment), value: value)
+        appendLeaf(NodeRecord(parent: currentElement ?? Self.documentIndex, code: .comment), content: value, count: value.map { strlen($0) } ?? 0)
     }
 
     private mutating func processingInstruction(_ target: UnsafePointer<xmlChar>?, _ data: UnsafePointer<xmlChar>?) {
         guard let target else { return }
         var record = NodeRecord(parent: currentElement ?? Self.documentIndex, code: .processingInstruction)
         record.name = nameID(target)
-        appendLeaf(record, value: data)
+        appendLeaf(record, content: data, count: data.map { strlen($0) } ?? 0)
     }
 
-    /// Stores a comment's or processing instruction's text (a C string) and links its node.
-    private mutating func appendLeaf(_ leaf: NodeRecord, value: UnsafePointer<xmlChar>?) {
+    /// Stores a text, comment or processing-instruction node's `count` bytes of content and links the node.
+    @inline(__always)
+    private mutating func appendLeaf(_ leaf: NodeRecord, content: UnsafePointer<xmlChar>?, count: Int) {
         var record = leaf
         record.start = Int32(bytes.count)
-        if let value {
-            let length = strlen(value)
-            guard store(value, count: length) else { return }
-            record.length = Int32(length)
+        if let content {
+            guard store(content, count: count) else { return }
+            record.length = Int32(count)
         }
         let index = Int32(nodes.count)
         nodes.append(record)
