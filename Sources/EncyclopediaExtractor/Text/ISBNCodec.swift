@@ -7,37 +7,33 @@ public enum ISBNCodec {
         return written.withUTF8 { bytes -> String? in
             var digits: [UInt8] = []
             digits.reserveCapacity(13)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte &- UInt8(ascii: "0") < 10 {
-                    digits.append(byte)
-                    index += 1
-                } else if byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
-                    digits.append(UInt8(ascii: "X"))
-                    index += 1
-                } else if let length = separatorLength(bytes, at: index) {
-                    index += length
-                } else {
-                    return nil
-                }
-            }
+            guard forEachDigit(in: bytes, { digits.append($0); return true }) else { return nil }
             return String(decoding: digits, as: UTF8.self)
         }
     }
 
-    /// Spaces, hyphens and the Unicode dashes and minus people type between ISBN groups.
-    static func isSeparator(_ character: Character) -> Bool {
-        switch character {
-        case " ", "-", "\u{00A0}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}",
-            "\u{202F}", "\u{2009}":
-            true
-        default:
-            false
+    /// Calls `body` with each digit of an ISBN as written in UTF-8 `bytes` (X for a final X or x),
+    /// separators skipped.
+    /// - Returns: false when a character is neither digit, X nor separator, or `body` returned false.
+    @inline(__always)
+    static func forEachDigit(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Bool) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
+                guard body(byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte) else { return false }
+                index += 1
+            } else if let length = separatorLength(bytes, at: index) {
+                index += length
+            } else {
+                return false
+            }
         }
+        return true
     }
 
-    /// The byte length of the separator (see ``isSeparator(_:)``) starting at `index` in UTF-8 text,
+    /// The byte length of the separator people type between ISBN groups (a space, a hyphen, a
+    /// no-break or thin space, a Unicode dash or the minus sign) starting at `index` in UTF-8 text,
     /// or nil when none starts there.
     static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let byte = bytes[index]
@@ -155,22 +151,13 @@ public enum ISBNCodec {
         /// separator, or more than 16 digits.
         init?(_ written: String) {
             var written = written
-            let ok = written.withUTF8 { source -> Bool in
-                var index = 0
-                while index < source.count {
-                    let byte = source[index]
-                    if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") {
-                        guard count < 16 else { return false }
-                        bytes[count] = byte == UInt8(ascii: "x") ? UInt8(ascii: "X") : byte
-                        count += 1
-                        index += 1
-                    } else if let length = separatorLength(source, at: index) {
-                        index += length
-                    } else {
-                        return false
-                    }
+            let ok = written.withUTF8 { source in
+                forEachDigit(in: source) { digit in
+                    guard count < 16 else { return false }
+                    bytes[count] = digit
+                    count += 1
+                    return true
                 }
-                return true
             }
             guard ok else { return nil }
         }
