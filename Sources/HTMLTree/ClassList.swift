@@ -1,41 +1,33 @@
 /// Reads a `class` attribute's words on its bytes: words are separated by ASCII whitespace, as HTML
-/// defines them.
+/// defines them (the bytes ``TextBuffer`` collapses).
 enum ClassList {
-    @inline(__always)
-    static func isSeparator(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
-
-    /// Calls `body` with each word of `value`, in order.
-    @inline(__always)
-    static func forEachToken(in value: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each word of `value`, in order, until `body` returns true.
+    /// - Returns: true when `body` returned true for a word.
+    @inline(__always) @discardableResult
+    static func containsToken(in value: UnsafeBufferPointer<UInt8>, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         var index = 0
         let count = value.count
         while index < count {
-            while index < count, isSeparator(value[index]) { index += 1 }
+            while index < count, TextBuffer.isSpace(value[index]) { index += 1 }
             let start = index
-            while index < count, !isSeparator(value[index]) { index += 1 }
-            if index > start { body(UnsafeBufferPointer(rebasing: value[start..<index])) }
+            while index < count, !TextBuffer.isSpace(value[index]) { index += 1 }
+            if index > start, body(UnsafeBufferPointer(rebasing: value[start..<index])) { return true }
         }
-    }
-
-    @inline(__always)
-    static func folded(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
+        return false
     }
 
     /// True when `word` equals `lowercase` ignoring ASCII letter case.
     @inline(__always)
     static func equalsFolded(_ word: UnsafeBufferPointer<UInt8>, _ lowercase: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count == lowercase.count else { return false }
-        for index in 0..<word.count where folded(word[index]) != lowercase[index] { return false }
+        for index in 0..<word.count where PhraseSet.folded(word[index]) != lowercase[index] { return false }
         return true
     }
 
     /// `word` with its ASCII letters lowercased.
     static func lowercased(_ word: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: word.count) { buffer in
-            for index in 0..<word.count { buffer[index] = folded(word[index]) }
+            for index in 0..<word.count { buffer[index] = PhraseSet.folded(word[index]) }
             return word.count
         }
     }

@@ -22,13 +22,13 @@ enum HTMLSerializer {
                 let name = document.names.utf8(of: HTMLName(id: record.name))
                 output.append(UInt8(ascii: "<"))
                 output.append(contentsOf: name)
-                for position in Int(record.start)..<Int(record.start + record.length) {
+                for position in record.attributePositions {
                     let attribute = document.attributes[position]
                     output.append(0x20)
                     output.append(contentsOf: document.names.utf8(of: HTMLName(id: attribute.name)))
                     guard attribute.hasValue else { continue }
                     output.append(contentsOf: Array("=\"".utf8))
-                    escape(UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length)),
+                    escape(document.value(of: attribute),
                            into: &output, quotes: true)
                     output.append(UInt8(ascii: "\""))
                 }
@@ -43,7 +43,7 @@ enum HTMLSerializer {
                     closeTag(name, into: &output)
                 }
             case .text, .cdata:
-                let content = UnsafeBufferPointer(start: document.bytes + Int(record.start), count: Int(record.length))
+                let content = document.content(of: record)
                 if record.parent >= 0, document.nodes[Int(record.parent)].code == .element,
                     rawTextElements.contains(HTMLName(id: document.nodes[Int(record.parent)].name))
                 {
@@ -53,13 +53,13 @@ enum HTMLSerializer {
                 }
             case .comment:
                 output.append(contentsOf: Array("<!--".utf8))
-                output.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(record.start), count: Int(record.length)))
+                output.append(contentsOf: document.content(of: record))
                 output.append(contentsOf: Array("-->".utf8))
             case .processingInstruction:
                 output.append(contentsOf: Array("<?".utf8))
                 output.append(contentsOf: document.names.utf8(of: HTMLName(id: record.name)))
                 output.append(0x20)
-                output.append(contentsOf: UnsafeBufferPointer(start: document.bytes + Int(record.start), count: Int(record.length)))
+                output.append(contentsOf: document.content(of: record))
                 output.append(UInt8(ascii: ">"))
             case .document, .doctype:
                 break

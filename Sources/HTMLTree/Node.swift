@@ -92,7 +92,7 @@ public struct Node: Hashable {
     var attributeRange: Range<Int> {
         let node = record
         guard node.code == .element else { return 0..<0 }
-        return Int(node.start)..<Int(node.start + node.length)
+        return node.attributePositions
     }
 
     /// The index of attribute `name` in the attribute store, or nil.
@@ -112,11 +112,6 @@ public struct Node: Hashable {
     public func attribute(_ name: HTMLName) -> String? {
         guard let position = attributeIndex(name) else { return nil }
         return withAttributeBytes(at: position) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// True when the element has attribute `name` (with or without a value).
-    public func hasAttribute(_ name: HTMLName) -> Bool {
-        attributeIndex(name) != nil
     }
 
     /// True when attribute `name` exists and its value is exactly `value`.
@@ -167,8 +162,7 @@ public struct Node: Hashable {
 
     @inline(__always)
     func withAttributeBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let attribute = document.attributes[position]
-        return body(UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length)))
+        body(document.value(of: document.attributes[position]))
     }
 
     /// Every attribute, in document order.
@@ -183,48 +177,35 @@ public struct Node: Hashable {
     /// True when the element's `class` attribute lists `className` as one of its words.
     public func hasClass(_ className: String) -> Bool {
         var wanted = className
-        return wanted.withUTF8 { expected in
-            withAttribute(.class) { classes in
-                var found = false
-                ClassList.forEachToken(in: classes) { token in
-                    if !found, token.elementsEqual(expected) { found = true }
-                }
-                return found
-            } ?? false
-        }
+        return wanted.withUTF8 { expected in hasClassWord { $0.elementsEqual(expected) } }
     }
 
     /// True when one of the words of the element's `class` attribute is one of `classNames` (compared
     /// exactly, as ``hasClass(_:)`` compares).
     public func hasClass(in classNames: ClassNames) -> Bool {
-        withAttribute(.class) { classes in
-            var found = false
-            ClassList.forEachToken(in: classes) { token in
-                if !found, classNames.words.contains(where: { token.elementsEqual($0) }) { found = true }
-            }
-            return found
-        } ?? false
+        hasClassWord { word in classNames.words.contains { word.elementsEqual($0) } }
     }
 
     /// True when one of the words of the element's `class` attribute is `token`, compared without
     /// regard to ASCII letter case (`token` lowercase).
     public func hasClassToken(_ token: StaticString) -> Bool {
-        token.withUTF8Buffer { expected in
-            withAttribute(.class) { classes in
-                var found = false
-                ClassList.forEachToken(in: classes) { word in
-                    if !found, ClassList.equalsFolded(word, expected) { found = true }
-                }
-                return found
-            } ?? false
-        }
+        token.withUTF8Buffer { expected in hasClassWord { ClassList.equalsFolded($0, expected) } }
+    }
+
+    /// True when the element has a `class` attribute with a word that `matches`.
+    @inline(__always)
+    private func hasClassWord(where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        withAttribute(.class) { ClassList.containsToken(in: $0, where: matches) } ?? false
     }
 
     /// The words of the element's `class` attribute, lowercased, in order.
     public var classTokens: [String] {
         withAttribute(.class) { classes in
             var tokens: [String] = []
-            ClassList.forEachToken(in: classes) { token in tokens.append(ClassList.lowercased(token)) }
+            ClassList.containsToken(in: classes) { token in
+                tokens.append(ClassList.lowercased(token))
+                return false
+            }
             return tokens
         } ?? []
     }
@@ -451,12 +432,6 @@ public struct Node: Hashable {
         withOwnContent { phrases.firstMatch(inBytes: $0) != nil } ?? false
     }
 
-    /// The number of bytes of text the node holds itself (0 for elements).
-    public var ownTextByteCount: Int {
-        let node = record
-        return node.code == .text || node.code == .cdata ? Int(node.length) : 0
-    }
-
     /// The node serialised back to HTML (for diagnostics).
     public var outerHTML: String {
         var output: [UInt8] = []
@@ -499,6 +474,12 @@ extension Document {
     func content(of record: NodeRecord) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: bytes + Int(record.start), count: Int(record.length))
     }
+
+    /// The bytes of an attribute's value.
+    @inline(__always)
+    func value(of attribute: AttributeRecord) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + Int(attribute.start), count: Int(attribute.length))
+    }
 }
 
 /// The nodes below a root in document order, walked without recursion.
@@ -522,11 +503,6 @@ public struct DescendantSequence: Sequence {
         public mutating func next() -> Node? {
             guard let current = cursor.next() else { return nil }
             return Node(document: document, index: current)
-        }
-
-        /// Leaves out the subtree of the node `next()` returned last: the walk goes on after it.
-        public mutating func skipChildren(of node: Node) {
-            cursor.skipChildren(of: node.index)
         }
     }
 }
@@ -607,11 +583,10 @@ public struct FilteredDescendants: Sequence {
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     guard record.code == .element, record.length > 0 else { continue }
-                    for position in Int(record.start)..<Int(record.start + record.length) {
+                    for position in record.attributePositions {
                         let attribute = document.attributes[position]
                         guard filter.attributes.contains(HTMLName(id: attribute.name)) else { continue }
-                        let value = UnsafeBufferPointer(start: document.bytes + Int(attribute.start), count: Int(attribute.length))
-                        if phrases.firstMatch(inBytes: value) != nil { return Node(document: document, index: current) }
+                        if phrases.firstMatch(inBytes: document.value(of: attribute)) != nil { return Node(document: document, index: current) }
                     }
                 }
             case .texts:

@@ -72,8 +72,9 @@ public struct PhraseSet: Sendable {
         letterRank.firstIndex(of: byte) ?? -1
     }
 
+    /// `byte` with an ASCII capital made small (how phrases and class words are compared).
     @inline(__always)
-    private static func folded(_ byte: UInt8) -> UInt8 {
+    static func folded(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 

@@ -36,6 +36,10 @@ struct NodeRecord: BitwiseCopyable {
 
     /// Set on a node removed from the tree (not on its descendants, which go with it).
     @usableFromInline static let removedFlag: UInt8 = 1
+
+    /// An element's attributes: their positions in the document's attribute store.
+    @inline(__always)
+    var attributePositions: Range<Int> { Int(start)..<Int(start + length) }
 }
 
 /// Walks the subtree of one node in document order. Where the subtree's nodes are numbered one after
@@ -92,16 +96,6 @@ struct SubtreeCursor {
             position = Self.following(current, within: root, in: nodes)
         }
         return current
-    }
-
-    /// Leaves out the descendants of `node`, the node `next()` returned last.
-    @inlinable
-    mutating func skipChildren(of node: Int32) {
-        if byNumber {
-            position = max(nodes[Int(node)].end, node) + 1
-        } else {
-            position = Self.following(node, within: root, in: nodes)
-        }
     }
 
     /// The first node after `node`'s subtree, inside `root`'s subtree (-1 at its end).

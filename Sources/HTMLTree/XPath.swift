@@ -122,16 +122,17 @@ final class XPathMirror {
     }
 
     private static func copy(_ record: NodeRecord, of source: Document, into document: htmlDocPtr) -> xmlNodePtr? {
-        let content = UnsafeBufferPointer(start: source.bytes + Int(record.start), count: Int(record.length))
+        // For an element, `start` and `length` place its attributes: read only for the other kinds.
+        let content = source.content(of: record)
         switch record.code {
         case .element:
             let name = source.names.utf8(of: HTMLName(id: record.name)) + [0]
             guard let element = xmlNewDocNode(document, nil, name, nil) else { return nil }
-            for position in Int(record.start)..<Int(record.start + record.length) {
+            for position in record.attributePositions {
                 let attribute = source.attributes[position]
                 let attributeName = source.names.utf8(of: HTMLName(id: attribute.name)) + [0]
                 if attribute.hasValue {
-                    let value = Array(UnsafeBufferPointer(start: source.bytes + Int(attribute.start), count: Int(attribute.length))) + [0]
+                    let value = Array(source.value(of: attribute)) + [0]
                     xmlNewProp(element, attributeName, value)
                 } else {
                     xmlNewProp(element, attributeName, nil)
