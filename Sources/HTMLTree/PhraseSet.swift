@@ -10,7 +10,9 @@ import Darwin
 /// a page's text, so the search skips ahead rather than looking at every byte (Wu and Manber's method):
 /// it slides a window as long as the shortest phrase along the text and reads the two bytes at the
 /// window's end; a pair that ends no phrase's opening lets the window jump by up to its whole length.
-/// Only where a phrase can start are phrases compared, byte by byte.
+/// Only where a phrase can start are phrases compared, byte by byte. A pair is looked up by the low
+/// five bits of each byte, which are the same for a letter's two cases: the lookup needs no case
+/// folding, and bytes that share those bits with a phrase's only make the window move less.
 ///
 /// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently: each
 /// phrase's rarest byte (by English letter frequency) is found with `memchr`, which the C library runs
@@ -21,13 +23,13 @@ public struct PhraseSet: Sendable {
     private let byFirstByte: [[Int]]
     /// The length of the shortest phrase: the window.
     private let window: Int
-    /// How far the window may move when it ends in a given byte pair (hashed to `shiftSlots`).
+    /// How far the window may move when it ends in a given byte pair (see `slot`).
     private let shifts: [UInt8]
     /// For sets of one or two phrases: each phrase's rarest byte, its offset in the phrase, and the
     /// byte's other letter case (the same byte when it has none).
     private let anchors: [(offset: Int, lower: UInt8, upper: UInt8)]
 
-    private static let shiftSlots = 4096
+    private static let shiftSlots = 1 << 10
     /// The most phrases searched by their rarest bytes.
     private static let anchoredPhrases = 2
     /// Letters from rarest to most common in English text; any other byte (digits, punctuation,
@@ -78,10 +80,11 @@ public struct PhraseSet: Sendable {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    /// The shift-table slot of a pair of (already folded) bytes.
+    /// The shift-table slot of a pair of bytes: the low five bits of each, so both letter cases of a
+    /// pair share a slot.
     @inline(__always)
     private static func slot(_ first: UInt8, _ second: UInt8) -> Int {
-        (Int(first) &<< 5 ^ Int(second)) & (shiftSlots - 1)
+        Int(first & 0x1F) &<< 5 | Int(second & 0x1F)
     }
 
     /// The earliest match: which phrase (its index in the list given) and its UTF-8 offset in `text`.
@@ -112,17 +115,18 @@ public struct PhraseSet: Sendable {
             return nil
         }
         return shifts.withUnsafeBufferPointer { shifts -> (phrase: Int, offset: Int)? in
-            var start = 0
-            let lastStart = count - window
-            while start <= lastStart {
-                let end = start + window
-                let shift = Int(shifts[Self.slot(Self.folded(base[end - 2]), Self.folded(base[end - 1]))])
+            guard let table = shifts.baseAddress else { return nil }
+            // `last` is the window's last byte; wrapping arithmetic: no offset here can overflow.
+            var last = window &- 1
+            while last < count {
+                let shift = Int(table[Self.slot(base[last &- 1], base[last])])
                 if shift > 0 {
-                    start += shift
+                    last = last &+ shift
                     continue
                 }
+                let start = last &- (window &- 1)
                 if let found = compare(bytes, at: start) { return (found, start) }
-                start += 1
+                last = last &+ 1
             }
             return nil
         }
