@@ -185,3 +185,18 @@ import Testing
         }
     }
 }
+
+@Suite struct CharacterCountTests {
+    /// The quick count agrees with `count` on plain ASCII (where it skips grapheme breaking) and on
+    /// texts where bytes and characters differ: "\r\n", combining marks, emoji, non-Latin scripts.
+    @Test(arguments: ["", "a", "Plain ASCII text, 42 of it.", "line\r\nbreak", "\r", "\n\r", "e\u{0301}t\u{00E9}",
+                      "🇫🇷 flag", "👩‍👩‍👧 family", "Ελληνικά", "日本語のテキスト", "tab\tand\u{7F}delete"])
+    func agreesWithCount(text: String) {
+        #expect(text.characterCount == text.count)
+    }
+
+    @Test func lettersAndDigitsOfAnyScriptAreWords() {
+        for text in ["a", "Z", "7", " x ", "é", "日", "٣", "Ⅻ"] { #expect(BlockReader.hasWords(text), "\(text)") }
+        for text in ["", " ", "—", "[ ]", "…", "·", "\u{00A0}", "@`[{"] { #expect(!BlockReader.hasWords(text), "\(text)") }
+    }
+}

@@ -53,7 +53,15 @@ enum BlockReader {
 
     /// True when `text` holds a letter or digit (a run of separators alone is not a paragraph).
     static func hasWords(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        text.unicodeScalars.contains { scalar in
+            // An ASCII character is alphabetic or numeric exactly when it is a letter or a digit:
+            // tested without looking its properties up.
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                return byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     // MARK: Lists
@@ -105,9 +113,9 @@ enum BlockReader {
         var linked = 0
         for anchor in item.descendants(.elements(named: .a)) {
             if nested.contains(where: { $0.contains(anchor) }) { continue }
-            linked += anchor.text.count
+            linked += anchor.text.characterCount
         }
-        return min(1, Double(linked) / Double(text.count))
+        return min(1, Double(linked) / Double(text.characterCount))
     }
 
     /// The lists inside a list item that are not inside another nested list.
@@ -197,7 +205,7 @@ enum BlockReader {
             case .h1, .h2, .h3, .h4, .h5, .h6, .table, .form: return true
             case .p:
                 // Characters never outnumber scalars: the string is made only for a long paragraph.
-                if node.textLength > 200, node.text.count > 200 { return true }
+                if node.textLength > 200, node.text.characterCount > 200 { return true }
             case .ol, .div:
                 if node.hasClassToken("references") || node.hasClassToken("toc") { return true }
                 if node.attribute(.id, equals: "toc") { return true }

@@ -352,7 +352,7 @@ struct BodyWalker {
     private func shortText(_ node: Node, limit: Int) -> String? {
         guard let text = node.shortText(maximumBytes: limit * 4, maximumNodes: Self.shortTextMaximumNodes) else { return nil }
         // A text of at most `limit` bytes has at most `limit` characters: counted only when longer.
-        return text.utf8.count <= limit || text.count <= limit ? text : nil
+        return text.utf8.count <= limit || text.characterCount <= limit ? text : nil
     }
 
     /// The first non-blank text in the subtree (a box's heading).

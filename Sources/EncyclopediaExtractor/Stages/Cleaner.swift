@@ -86,7 +86,7 @@ enum Cleaner {
                 let isFooter = footerMarkers.matches(text)
                 if !isLicence && !isFooter {
                     verdict = .plain
-                } else if isBoilerplateSized(block, length: text.count) {
+                } else if isBoilerplateSized(block, length: text.characterCount) {
                     verdict = .sized(isLicence: isLicence, text: text)
                 } else {
                     verdict = .large(isLicence: isLicence)
@@ -226,7 +226,7 @@ enum Cleaner {
                 guard anchor.attribute(.href, contains: categoryLink), !anchor.attribute(.href, contains: categoryIndexLink) else { continue }
                 addCategory(from: anchor)
                 if let line = anchor.parent, !protected.contains(line),
-                    line.text.lowercased().hasPrefix("categor"), line.text.count < maximumBoilerplateLength
+                    line.text.lowercased().hasPrefix("categor"), line.text.characterCount < maximumBoilerplateLength
                 {
                     if !lines.contains(line) { lines.append(line) }
                 } else {

@@ -1,0 +1,11 @@
+extension String {
+    /// The number of characters (`count`), taken from the UTF-8 length when every byte is ASCII other
+    /// than a carriage return: each such byte is a character of its own ("\r\n" is the one ASCII pair
+    /// that makes a single character), so the grapheme breaking `count` runs can be skipped.
+    var characterCount: Int {
+        var text = self
+        let simple = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        return simple ? utf8.count : count
+    }
+
+}
