@@ -114,7 +114,22 @@ public struct TextBuffer {
     private mutating func reserve(_ extra: Int) {
         let needed = count + extra + 1
         guard storage.count < needed else { return }
-        storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2, 64) - storage.count))
+        grow(to: max(needed, storage.count * 2, 64))
+    }
+
+    /// Moves the collected bytes to larger storage. The room after them is left as the allocator
+    /// gives it (bytes are only ever read after being written): filling it with zeros first cost more
+    /// than the copying.
+    private mutating func grow(to size: Int) {
+        let kept = count
+        storage = storage.withUnsafeBufferPointer { old in
+            [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                if kept > 0, let source = old.baseAddress, let target = buffer.baseAddress {
+                    target.update(from: source, count: kept)
+                }
+                initialized = size
+            }
+        }
     }
 
     /// Appends UTF-8 text, collapsing its whitespace into the buffer.

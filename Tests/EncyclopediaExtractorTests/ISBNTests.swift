@@ -195,6 +195,13 @@ import Testing
         #expect(text.characterCount == text.count)
     }
 
+    @Test func asciiLowercasingFoldsOnlyASCIILetters() {
+        let ascii = "Text is available under the Creative Commons Attribution-ShareAlike License; [@`{Z]"
+        #expect(ascii.asciiLowercased() == ascii.lowercased())
+        #expect("Copyright © ÉCOLE Straße".asciiLowercased() == "copyright © École straße")
+        #expect("ÀB".asciiLowercased() == "Àb")
+    }
+
     @Test func lettersAndDigitsOfAnyScriptAreWords() {
         for text in ["a", "Z", "7", " x ", "é", "日", "٣", "Ⅻ"] { #expect(BlockReader.hasWords(text), "\(text)") }
         for text in ["", " ", "—", "[ ]", "…", "·", "\u{00A0}", "@`[{"] { #expect(!BlockReader.hasWords(text), "\(text)") }

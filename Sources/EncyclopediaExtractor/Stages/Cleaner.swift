@@ -166,7 +166,9 @@ enum Cleaner {
                 return License(name: "CC " + kind.uppercased() + version, url: deedURL, attribution: attribution)
             }
         }
-        let lowered = attribution.lowercased()
+        // Only ASCII phrases are looked for: folding ASCII letters is enough, and far cheaper than
+        // `lowercased()` on a long licence text holding "©" or other non-ASCII characters.
+        let lowered = attribution.asciiLowercased()
         if let range = lowered.range(of: "attribution-sharealike") {
             // "Attribution-ShareAlike 4.0 License", "Attribution-ShareAlike License 4.0": a version
             // written within a few words says which; the family's pages (2011–2016) mean 3.0.

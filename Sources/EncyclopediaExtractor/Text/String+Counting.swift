@@ -8,4 +8,15 @@ extension String {
         return simple ? utf8.count : count
     }
 
+    /// The text with ASCII capital letters made small and every other character left as it is: what
+    /// a search for an ASCII phrase regardless of case needs.
+    func asciiLowercased() -> String {
+        var text = self
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+    }
 }
