@@ -34,8 +34,10 @@ struct BodyWalker {
     /// Gathers paragraphs (kept for the walk, so its buffer is allocated once).
     private var paragraphs = InlineGatherer()
     private var pendingHasContent = false
-    /// The title of the last heading, lowercased (reference sections allow link-dense lists).
+    /// The title of the last heading, lowercased.
     private var currentSectionTitle = ""
+    /// True below a heading of a reference section ("References", "Notes"…), where link-dense lists are content.
+    private var inReferenceSection = false
     /// How far below the walk's starting level the current node is.
     private var depth = 0
 
@@ -288,6 +290,7 @@ struct BodyWalker {
             return
         }
         currentSectionTitle = lowered
+        inReferenceSection = Selectors.referenceSectionKinds.contains { $0.titles.contains(lowered) }
         events.append(.heading(level: level, title: title, anchor: anchor(of: node)))
     }
 
@@ -369,7 +372,7 @@ struct BodyWalker {
     /// True for a box of links: enough links, mostly link text, no headings, not in a links section.
     private func isLinkBox(_ node: Node, lists: Bool) -> Bool {
         // Lists and boxes of links are what "See also", "External links" and the like hold.
-        if Selectors.referenceSectionKinds.contains(where: { $0.titles.contains(currentSectionTitle) }) { return false }
+        if inReferenceSection { return false }
         // Inside the article's sections a list is content; only lists before the first heading
         // (menus just below the title) are judged by their links.
         if lists, !currentSectionTitle.isEmpty { return false }
