@@ -207,3 +207,14 @@ import Testing
         for text in ["", " ", "—", "[ ]", "…", "·", "\u{00A0}", "@`[{"] { #expect(!BlockReader.hasWords(text), "\(text)") }
     }
 }
+
+@Suite struct ComparableTitleTests {
+    /// Titles compare by their letters and digits, lowercased: the ASCII shortcut gives what the
+    /// Unicode definition gives.
+    @Test(arguments: ["References", "See also", "Notes & references", "1990s: the [edit] decade", "", "  ",
+                      "ÉTUDES — Notes", "Früh-Geschichte 2", "Ⅻ. Appendix", "A\u{00A0}B", "@[`{Z]"])
+    func asciiShortcutAgreesWithTheDefinition(title: String) {
+        let definition = String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        #expect(Reconciler.comparable(title) == definition)
+    }
+}

@@ -143,7 +143,23 @@ enum Reconciler {
 
     /// Titles compared without case, punctuation or spacing differences.
     static func comparable(_ title: String) -> String {
-        String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        var text = title
+        // An ASCII title (most are) is folded and filtered byte by byte, without Unicode tables.
+        let ascii = text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                for byte in bytes {
+                    let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    if folded &- 0x61 < 26 || folded &- 0x30 < 10 {
+                        output[count] = folded
+                        count += 1
+                    }
+                }
+                return count
+            }
+        }
+        return ascii ?? String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }
 
     /// Nests flat sections by level: a heading deeper than the one before it opens a subsection.
