@@ -54,12 +54,8 @@ enum BlockReader {
     /// True when `text` holds a letter or digit (a run of separators alone is not a paragraph).
     static func hasWords(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in
-            // An ASCII character is alphabetic or numeric exactly when it is a letter or a digit:
-            // tested without looking its properties up.
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                return byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
-            }
+            // ASCII without the property tables.
+            if scalar.isASCII { return ASCII.isLetterOrDigit(UInt8(scalar.value)) }
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }

@@ -149,12 +149,9 @@ enum Reconciler {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { output in
                 var count = 0
-                for byte in bytes {
-                    let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    if folded &- 0x61 < 26 || folded &- 0x30 < 10 {
-                        output[count] = folded
-                        count += 1
-                    }
+                for byte in bytes where ASCII.isLetterOrDigit(byte) {
+                    output[count] = ASCII.lowercased(byte)
+                    count += 1
                 }
                 return count
             }

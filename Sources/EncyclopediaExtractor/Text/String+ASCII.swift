@@ -1,3 +1,18 @@
+/// Byte tests for the ASCII shortcuts below, which skip Unicode tables when a text is plain ASCII.
+enum ASCII {
+    /// `byte` with an ASCII capital letter made small; every other byte as it is.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// True for an ASCII letter or digit: the only ASCII characters Unicode calls alphabetic or numeric.
+    @inline(__always)
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+}
+
 extension String {
     /// The number of characters (`count`), taken from the UTF-8 length when every byte is ASCII other
     /// than a carriage return: each such byte is a character of its own ("\r\n" is the one ASCII pair
@@ -14,7 +29,7 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (index, byte) in bytes.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                for (index, byte) in bytes.enumerated() { buffer[index] = ASCII.lowercased(byte) }
                 return bytes.count
             }
         }
