@@ -217,6 +217,16 @@ struct Convert: ParsableCommand {
             try current.file.commit()
         }
         runner.run(tick: { progress.draw() }) { outcome in
+            var outcome = outcome
+            // Pages' own files are written here, as the stream outputs are: the workers go on to the
+            // next page meanwhile.
+            if let file = outcome.outputFile, let data = outcome.output {
+                do {
+                    try AtomicFile.write(data, to: file)
+                } catch {
+                    outcome = outcome.failed("\(outcome.item.displayPath): cannot write the output (\(error.localizedDescription))")
+                }
+            }
             progress.record(outcome.status)
             if outcome.status == .error, let message = outcome.errorMessage {
                 progress.clear()
@@ -224,7 +234,7 @@ struct Convert: ParsableCommand {
             }
             do {
                 if case .perFile = mode, warcFile?.path != outcome.item.displayPath { try finishWARCFile() }
-                if let data = outcome.output {
+                if let data = outcome.output, outcome.outputFile == nil {
                     switch mode {
                     case .standardOutput: stdout.write(data)
                     case .oneFile: try linesFile?.write(data)
@@ -365,8 +375,8 @@ struct Convert: ParsableCommand {
         let started = DispatchTime.now()
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) }
         var bytes: [UInt8] = []
-        func outcome(_ status: PageOutcome.Status, output: Data? = nil, error: String? = nil, warnings: [String] = []) -> PageOutcome {
-            PageOutcome(index: index, item: item, warc: unit.warc, status: status, output: output, errorMessage: error,
+        func outcome(_ status: PageOutcome.Status, output: Data? = nil, file: URL? = nil, error: String? = nil, warnings: [String] = []) -> PageOutcome {
+            PageOutcome(index: index, item: item, warc: unit.warc, status: status, output: output, outputFile: file, errorMessage: error,
                         warningCodes: warnings, bytes: bytes.count, milliseconds: elapsed())
         }
         // Records of a WARC file always become JSON Lines, handed to the caller to write in order.
@@ -435,13 +445,9 @@ struct Convert: ParsableCommand {
         let status: PageOutcome.Status = warnings.isEmpty ? .ok : .warning
         do {
             let rendered = try render(article, format: linesOut ? .jsonl : settings.format, input: item.displayPath, warc: unit.warc)
-            if let destination {
-                try AtomicFile.write(rendered, to: destination)
-                return outcome(status, warnings: warnings)
-            }
-            return outcome(status, output: rendered, warnings: warnings)
+            return outcome(status, output: rendered, file: destination, warnings: warnings)
         } catch {
-            return failure("\(item.displayPath): cannot write the output (\(error.localizedDescription))", code: "write-failed")
+            return failure("\(item.displayPath): cannot render the output (\(error.localizedDescription))", code: "render-failed")
         }
     }
 

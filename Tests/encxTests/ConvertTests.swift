@@ -49,6 +49,31 @@ import Testing
         #expect(!files(under: root).contains { $0.hasSuffix(".tmp") })
     }
 
+    /// A page whose output file cannot be written (a folder stands at its path) fails on its own,
+    /// with the reason; the other pages are written, and nothing temporary is left behind.
+    @Test func anUnwritableOutputFailsThatPageOnly() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        let blocker = output.appendingPathComponent("stub.json")
+        try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: blocker.appendingPathComponent("inside.txt"))
+        let report = root.appendingPathComponent("report.jsonl")
+        let result = try encx(["convert", root.appendingPathComponent("pages").path, "--output", output.path,
+                               "--report", report.path, "--jobs", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stub.html: cannot write the output"), "\(result.stderr)")
+        #expect(result.stderr.contains("converted 3 pages"), "\(result.stderr)")
+        #expect(files(under: output) == ["a/b/river.json", "a/seed.json", "a/vauclere.json", "stub.json/inside.txt"])
+        let records = try String(contentsOf: report, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        let stub = records.first { ($0["path"] as? String)?.hasSuffix("stub.html") == true }
+        #expect(stub?["status"] as? String == "error")
+        #expect((stub?["error"] as? String)?.contains("cannot write the output") == true)
+        #expect(!files(under: root).contains { $0.hasSuffix(".tmp") })
+    }
+
     @Test func jobCountDoesNotChangeTheBytes() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -14,13 +14,21 @@ struct PageOutcome: Sendable {
     /// The WARC record the outcome is about, for records of a WARC file.
     let warc: WARCRecordInfo?
     let status: Status
-    /// Rendered output to be written in input order by the caller (stdout or one JSON Lines file);
-    /// nil when the worker wrote its own output file or the page failed.
+    /// Rendered output the caller writes, in input order: to `outputFile` when set (one file per page),
+    /// else to the run's stream (stdout or one JSON Lines file); nil when the page has none.
     let output: Data?
+    /// The page's own output file, for one file per page.
+    var outputFile: URL? = nil
     let errorMessage: String?
     let warningCodes: [String]
     let bytes: Int
     let milliseconds: Int
+
+    /// The same outcome, failed with `message` and without output (its output file could not be written).
+    func failed(_ message: String) -> PageOutcome {
+        PageOutcome(index: index, item: item, warc: warc, status: .error, output: nil, errorMessage: message,
+                    warningCodes: warningCodes, bytes: bytes, milliseconds: milliseconds)
+    }
 }
 
 /// Converts pages on `jobs` threads through a shared work queue (pages are claimed one at a time,
