@@ -379,12 +379,18 @@ struct BodyWalker {
         var links = 0
         var linkText = 0
         var allText = 0
+        // The links the walk is inside: the walk goes in document order, so a link that does not hold
+        // the current node holds none of those after it either.
+        var openLinks: [Node] = []
         for (visited, descendant) in node.descendants.enumerated() {
             if visited >= Self.linkBoxMaximumNodes { return false }
             if let name = descendant.elementName {
                 switch name {
                 case .h1, .h2, .h3, .h4, .h5, .h6, .p: return false
-                case .a: links += 1
+                case .a:
+                    links += 1
+                    while let last = openLinks.last, !last.contains(descendant) { openLinks.removeLast() }
+                    openLinks.append(descendant)
                 default: break
                 }
                 continue
@@ -393,14 +399,8 @@ struct BodyWalker {
             let length = descendant.textLength
             allText += length
             if allText > Self.linkBoxMaximumText { return false }
-            var up = descendant.parent
-            while let element = up, element != node {
-                if element.isElement(.a) {
-                    linkText += length
-                    break
-                }
-                up = element.parent
-            }
+            while let last = openLinks.last, !last.contains(descendant) { openLinks.removeLast() }
+            if !openLinks.isEmpty { linkText += length }
         }
         guard links >= Self.linkBoxMinimumLinks, allText > 0 else { return false }
         return Double(linkText) / Double(allText) >= Self.linkBoxMinimumShare
