@@ -394,6 +394,17 @@ struct Convert: ParsableCommand {
             return outcome(.error, output: line, error: message)
         }
 
+        // A page whose output is newer than it is skipped before it is read (--skip-existing resumes
+        // a batch without reading what is done).
+        var destination: URL?
+        if case let .perFile(directory) = settings.mode, !item.isWARC {
+            let target = directory.appendingPathComponent(outputPath(for: item, format: settings.format))
+            destination = target
+            if settings.skipExisting, let source = item.url, isUpToDate(target, comparedWith: source) {
+                return outcome(.skipped)
+            }
+        }
+
         var origin = PageOrigin()
         switch unit.content {
         case .upToDate:
@@ -421,14 +432,6 @@ struct Convert: ParsableCommand {
             }
         }
 
-        var destination: URL?
-        if case let .perFile(directory) = settings.mode, !item.isWARC {
-            let target = directory.appendingPathComponent(outputPath(for: item, format: settings.format))
-            destination = target
-            if settings.skipExisting, let source = item.url, isUpToDate(target, comparedWith: source) {
-                return outcome(.skipped)
-            }
-        }
         let article: Article
         do {
             article = try settings.extractor.extractWithReport(html: bytes, url: nil, input: item.displayPath, origin: origin).article

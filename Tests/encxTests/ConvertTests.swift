@@ -143,7 +143,9 @@ import Testing
         #expect(files(under: output).contains("a/seed.json"))
         let records = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
         #expect(records.count == 6)
-        #expect(records.filter { $0.contains("\"status\":\"skipped\"") }.count == 3)
+        let skipped = records.filter { $0.contains("\"status\":\"skipped\"") }
+        #expect(skipped.count == 3)
+        #expect(skipped.allSatisfy { $0.contains("\"bytes\":0") }, "a page that is up to date is not read: \(skipped)")
         #expect(again.stderr.contains("3 skipped"))
     }
 
