@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
-        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "HTMLTree", "CFuzzerDriver", "FuzzSupport"]),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree", "CLibXML2"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
         // Drives the built `encx` executable end to end.

@@ -1,14 +1,29 @@
 import EncyclopediaExtractor
 import Foundation
+import HTMLTree
 #if ENCX_FUZZING
 import CFuzzerDriver
 #endif
 
-/// Fuzz target: the ISBN scanner, the ISBN codec and the retrieved-date parser on arbitrary strings.
-/// Built and replayed like FuzzExtract (see there).
+/// Fuzz target: the ISBN scanner, the ISBN codec, the retrieved-date parser and the phrase search on
+/// arbitrary strings. Built and replayed like FuzzExtract (see there).
 enum FuzzText {
+    /// Phrase sets of each search path: several phrases (the skipping search, with the licence anchors
+    /// among them), one or two phrases (the rarest-byte search), one-byte phrases.
+    static let phraseSets: [(phrases: [[UInt8]], set: PhraseSet)] = [
+        ["sourced", "assembled", "agree", "trademark", "sharealike", "issued", "documentation", "copyright", "sponsored", "non-profit"],
+        ["isbn"], ["retrieved", "accessed"], ["ab", "b", "ba"], ["copyright © world library foundation", "isbn", "sbn"],
+    ].map { phrases in (phrases.map { Array($0.utf8) }, PhraseSet(phrases)) }
+
     static func check(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
+        for (phrases, set) in phraseSets {
+            // The search finds the match a plain search at every position finds.
+            let found = bytes.withUnsafeBufferPointer { set.firstMatch(inBytes: $0) }
+            let expected = plainSearch(phrases, in: bytes)
+            precondition(found?.phrase == expected?.phrase && found?.offset == expected?.offset,
+                          "phrase search found \(String(describing: found)), a plain search \(String(describing: expected))")
+        }
         for written in ISBNScanner.writtenISBNs(in: text) {
             // Whatever the scanner reports must be a candidate the codec can judge.
             guard let record = ISBNCodec.record(forWritten: written) else { continue }
@@ -33,6 +48,17 @@ enum FuzzText {
             let parts = date.split(separator: "-")
             precondition(parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2, "malformed date \(date)")
         }
+    }
+
+    /// The earliest offset holding a phrase (ASCII letters in either case), the first phrase in list order there.
+    static func plainSearch(_ phrases: [[UInt8]], in bytes: [UInt8]) -> (phrase: Int, offset: Int)? {
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        for offset in bytes.indices {
+            for (index, phrase) in phrases.enumerated() where offset + phrase.count <= bytes.count {
+                if phrase.indices.allSatisfy({ folded(bytes[offset + $0]) == phrase[$0] }) { return (index, offset) }
+            }
+        }
+        return nil
     }
 }
 
