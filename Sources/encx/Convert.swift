@@ -96,7 +96,7 @@ struct Convert: ParsableCommand {
     @Option(help: "File names to take from folders (shell pattern, e.g. '*.htm*'). Default: the page extensions above.")
     var glob: String?
 
-    @Option(name: .shortAndLong, help: "Pages converted in parallel (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Pages converted in parallel (default: the number of cores). Page files are read ahead on one more thread; the main thread writes the outputs.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Skip inputs whose output file exists and is newer than the input (resume a batch).")
@@ -191,8 +191,19 @@ struct Convert: ParsableCommand {
             guard settings.skipExisting, case let .perFile(directory) = mode, let url = item.url else { return false }
             return Self.isUpToDate(directory.appendingPathComponent(Self.outputPath(for: item, format: .jsonl)), comparedWith: url)
         }
+        // Page files are read a few pages ahead of the workers, on a thread of their own.
+        let readAhead = ReadAhead(items: items, wanted: { item in !item.isWARC && item.url != nil && !settings.skips(item) }) { item in
+            guard let url = item.url else { return .failure(.unreadable(path: item.displayPath, reason: "standard input is read by the worker")) }
+            do throws(ExtractionError) {
+                return .success(try Extractor.readPage(at: url, name: item.displayPath, limit: settings.extractor.options.parse.maximumInputSize))
+            } catch {
+                return .failure(error)
+            }
+        }
+        readAhead.start()
+        defer { readAhead.stop() }
         let runner = BatchRunner(source: source, jobs: jobs) { index, unit in
-            Self.convert(index: index, unit: unit, settings: settings)
+            Self.convert(index: index, unit: unit, settings: settings, readAhead: readAhead)
         }
         let hasWARC = items.contains(where: \.isWARC)
         let progress = ProgressLine(total: hasWARC ? nil : items.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -368,9 +379,21 @@ struct Convert: ParsableCommand {
         let skipExisting: Bool
         let urlPattern: URLPattern?
         let familyOnly: Bool
+
+        /// The page's own output file (one file per page), or nil.
+        func outputFile(for item: InputItem) -> URL? {
+            guard case let .perFile(directory) = mode, !item.isWARC else { return nil }
+            return directory.appendingPathComponent(Convert.outputPath(for: item, format: format))
+        }
+
+        /// True when --skip-existing skips the page: its output file is newer than it.
+        func skips(_ item: InputItem) -> Bool {
+            guard skipExisting, let file = outputFile(for: item), let source = item.url else { return false }
+            return Convert.isUpToDate(file, comparedWith: source)
+        }
     }
 
-    static func convert(index: Int, unit: WorkUnit, settings: Settings) -> PageOutcome {
+    static func convert(index: Int, unit: WorkUnit, settings: Settings, readAhead: ReadAhead) -> PageOutcome {
         let item = unit.item
         let started = DispatchTime.now()
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) }
@@ -396,14 +419,8 @@ struct Convert: ParsableCommand {
 
         // A page whose output is newer than it is skipped before it is read (--skip-existing resumes
         // a batch without reading what is done).
-        var destination: URL?
-        if case let .perFile(directory) = settings.mode, !item.isWARC {
-            let target = directory.appendingPathComponent(outputPath(for: item, format: settings.format))
-            destination = target
-            if settings.skipExisting, let source = item.url, isUpToDate(target, comparedWith: source) {
-                return outcome(.skipped)
-            }
-        }
+        let destination = settings.outputFile(for: item)
+        if settings.skips(item) { return outcome(.skipped) }
 
         var origin = PageOrigin()
         switch unit.content {
@@ -416,10 +433,10 @@ struct Convert: ParsableCommand {
         case let .record(page):
             bytes = page.html
             origin = PageOrigin(archivedPage: page)
-        case .file:
+        case let .file(input):
             do throws(ExtractionError) {
-                if let url = item.url {
-                    bytes = try Extractor.readPage(at: url, name: item.displayPath, limit: settings.extractor.options.parse.maximumInputSize)
+                if item.url != nil {
+                    bytes = try readAhead.page(ofInput: input).get()
                 } else {
                     bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                     if bytes.starts(with: Array("WARC/".utf8)) {

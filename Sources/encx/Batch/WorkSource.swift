@@ -4,8 +4,8 @@ import Foundation
 /// One thing to convert: a page file (or standard input), or a record read from a WARC file.
 struct WorkUnit: @unchecked Sendable {
     enum Content {
-        /// Read the page from `item` (a file, or standard input).
-        case file
+        /// Read the page from `item` (a file, or standard input), input number `index` of the run.
+        case file(index: Int)
         /// A page from a WARC record.
         case record(ArchivedPage)
         /// A WARC record that could not be read, or a WARC file that could not be opened.
@@ -83,9 +83,10 @@ final class WorkSource {
                 continue
             }
             guard nextItem < items.count else { return nil }
-            let item = items[nextItem]
+            let index = nextItem
+            let item = items[index]
             nextItem += 1
-            guard item.isWARC, let url = item.url else { return WorkUnit(item: item, content: .file) }
+            guard item.isWARC, let url = item.url else { return WorkUnit(item: item, content: .file(index: index)) }
             warcFiles += 1
             if upToDate(item) { return WorkUnit(item: item, content: .upToDate) }
             do {

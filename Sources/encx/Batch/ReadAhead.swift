@@ -1,0 +1,113 @@
+import EncyclopediaExtractor
+import Foundation
+
+/// Reads upcoming page files on a thread of its own while the workers extract the pages before them,
+/// so a worker seldom waits for a read (or for the disk, when the pages are not cached).
+///
+/// Inputs are claimed in order, so the pages just after the last one claimed are read, a few at a time
+/// (at most ``maximumPages`` and ``maximumBytes`` waiting). A worker takes its page if it has been
+/// read, waits for it if it is being read, and otherwise reads it itself; a page is never read twice.
+/// The worker threads and this one are the only users; ``page(ofInput:)`` is safe from any of them.
+final class ReadAhead: @unchecked Sendable {
+    /// The most pages read and not yet taken.
+    static let maximumPages = 4
+    /// The most bytes read and not yet taken (one page larger than this is still read, alone).
+    static let maximumBytes = 16 << 20
+
+    typealias Reader = @Sendable (InputItem) -> Result<[UInt8], ExtractionError>
+
+    private enum Slot {
+        case reading
+        case read(Result<[UInt8], ExtractionError>)
+    }
+
+    private let items: [InputItem]
+    private let read: Reader
+    /// False for inputs never to be read ahead (WARC files, standard input, pages --skip-existing skips).
+    private let wanted: @Sendable (InputItem) -> Bool
+    private let condition = NSCondition()
+    /// Inputs being read or read and not yet taken.
+    private var slots: [Int: Slot] = [:]
+    /// The next input to consider reading.
+    private var nextToRead = 0
+    /// Inputs below this are past: claimed by workers (or passed over), never read ahead.
+    private var claimedUpTo = 0
+    private var waitingPages = 0
+    private var waitingBytes = 0
+    private var stopped = false
+
+    init(items: [InputItem], wanted: @escaping @Sendable (InputItem) -> Bool, read: @escaping Reader) {
+        self.items = items
+        self.wanted = wanted
+        self.read = read
+    }
+
+    func start() {
+        Thread.detachNewThread { [self] in readLoop() }
+    }
+
+    /// Ends the reading (the run is over); pages read and not taken are dropped.
+    func stop() {
+        condition.lock()
+        stopped = true
+        slots.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The page of input `index`: the one read ahead, or read now.
+    func page(ofInput index: Int) -> Result<[UInt8], ExtractionError> {
+        condition.lock()
+        claimedUpTo = max(claimedUpTo, index + 1)
+        while case .reading = slots[index] { condition.wait() }
+        if case let .read(result)? = slots[index] {
+            slots[index] = nil
+            waitingPages -= 1
+            waitingBytes -= Self.size(of: result)
+            condition.broadcast()
+            condition.unlock()
+            return result
+        }
+        // Not read ahead (nor will it be: it is below `claimedUpTo` now).
+        condition.broadcast()
+        condition.unlock()
+        return read(items[index])
+    }
+
+    private func readLoop() {
+        condition.lock()
+        while true {
+            while !stopped, nextToRead < items.count,
+                nextToRead >= claimedUpTo + Self.maximumPages || waitingPages >= Self.maximumPages || waitingBytes >= Self.maximumBytes
+            {
+                condition.wait()
+            }
+            guard !stopped, nextToRead < items.count else { break }
+            nextToRead = max(nextToRead, claimedUpTo)
+            guard nextToRead < items.count else { continue }
+            let index = nextToRead
+            nextToRead += 1
+            guard index >= claimedUpTo, slots[index] == nil else { continue }
+            slots[index] = .reading
+            condition.unlock()
+            let item = items[index]
+            let result: Result<[UInt8], ExtractionError>? = wanted(item) ? read(item) : nil
+            condition.lock()
+            if let result, !stopped {
+                slots[index] = .read(result)
+                waitingPages += 1
+                waitingBytes += Self.size(of: result)
+            } else {
+                // Not read ahead: the worker that claims it reads it.
+                slots[index] = nil
+            }
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    private static func size(of result: Result<[UInt8], ExtractionError>) -> Int {
+        if case let .success(bytes) = result { return bytes.count }
+        return 0
+    }
+}
