@@ -77,7 +77,7 @@ struct Bench: ParsableCommand {
         func run() throws {
             let directory = URL(fileURLWithPath: output)
             let read = try options.forEachPage { index, _, data in
-                try AtomicFile.write(data, to: directory.appendingPathComponent("page-\(index).json"))
+                try AtomicFile.write(data, to: directory.appendingPathComponent("page-\(index).json", isDirectory: false))
             }
             printError("copied \(read.pages) pages, \(read.bytes) bytes")
         }

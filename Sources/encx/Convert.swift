@@ -189,7 +189,7 @@ struct Convert: ParsableCommand {
                                 urlPattern: try urlPattern.map(URLPattern.init), familyOnly: familyOnly)
         let source = WorkSource(items: items, urlPattern: settings.urlPattern) { item in
             guard settings.skipExisting, case let .perFile(directory) = mode, let url = item.url else { return false }
-            return Self.isUpToDate(directory.appendingPathComponent(Self.outputPath(for: item, format: .jsonl)), comparedWith: url)
+            return Self.isUpToDate(directory.appendingPathComponent(Self.outputPath(for: item, format: .jsonl), isDirectory: false), comparedWith: url)
         }
         // Page files are read a few pages ahead of the workers, on a thread of their own.
         let readAhead = ReadAhead(items: items, wanted: { item in !item.isWARC && item.url != nil && !settings.skips(item) }) { item in
@@ -251,7 +251,7 @@ struct Convert: ParsableCommand {
                     case .oneFile: try linesFile?.write(data)
                     case let .perFile(directory):
                         if warcFile == nil {
-                            let url = directory.appendingPathComponent(Self.outputPath(for: outcome.item, format: .jsonl))
+                            let url = directory.appendingPathComponent(Self.outputPath(for: outcome.item, format: .jsonl), isDirectory: false)
                             warcFile = (outcome.item.displayPath, try StreamingAtomicFile(url: url))
                         }
                         try warcFile?.file.write(data)
@@ -383,7 +383,9 @@ struct Convert: ParsableCommand {
         /// The page's own output file (one file per page), or nil.
         func outputFile(for item: InputItem) -> URL? {
             guard case let .perFile(directory) = mode, !item.isWARC else { return nil }
-            return directory.appendingPathComponent(Convert.outputPath(for: item, format: format))
+            // With `isDirectory:` given, building the URL makes no system call (without it Foundation
+            // stats the path, a directory lookup per page).
+            return directory.appendingPathComponent(Convert.outputPath(for: item, format: format), isDirectory: false)
         }
 
         /// True when --skip-existing skips the page: its output file is newer than it.

@@ -25,7 +25,7 @@ final class StreamingAtomicFile {
         self.url = url
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).encx-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
+        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).encx-\(getpid())-\(UUID().uuidString.prefix(8)).tmp", isDirectory: false)
         // Created with open(2), not FileManager.createFile: that writes an empty file through a hidden
         // temporary of its own (".dat.nosync…"), which a killed run would leave behind.
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -75,7 +75,7 @@ enum UnfinishedFiles {
         for path in paths {
             let name = (path as NSString).lastPathComponent
             guard let pid = writerProcess(ofTemporaryName: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            if unlink(directory.appendingPathComponent(path).path) == 0 { removed += 1 }
+            if unlink(directory.appendingPathComponent(path, isDirectory: false).path) == 0 { removed += 1 }
         }
         return removed
     }

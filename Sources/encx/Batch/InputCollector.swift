@@ -60,12 +60,13 @@ enum InputCollector {
                 let names = try manager.contentsOfDirectory(atPath: directory.path).sorted()
                 var subdirectories: [(URL, String)] = []
                 for name in names where !name.hasPrefix(".") {
-                    let child = directory.appendingPathComponent(name)
+                    // Given `isDirectory:`, Foundation builds the URL without a stat of its own.
+                    let child = directory.appendingPathComponent(name, isDirectory: false)
                     var childIsDirectory: ObjCBool = false
                     guard manager.fileExists(atPath: child.path, isDirectory: &childIsDirectory) else { continue }
                     let relative = prefix.isEmpty ? name : prefix + "/" + name
                     if childIsDirectory.boolValue {
-                        subdirectories.append((child, relative))
+                        subdirectories.append((directory.appendingPathComponent(name, isDirectory: true), relative))
                     } else if matches(name, glob: glob) {
                         let display = input.hasSuffix("/") ? input + relative : input + "/" + relative
                         items.append(InputItem(displayPath: display, relativeOutput: relative))
