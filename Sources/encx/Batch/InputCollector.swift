@@ -8,9 +8,10 @@ struct InputItem: Sendable {
     /// The output path relative to `--output`, mirroring the input tree (extension not yet set).
     let relativeOutput: String
 
-    /// The file, or nil for standard input (made when asked for, not stored).
+    /// The file, or nil for standard input (made when asked for, not stored; `isDirectory:` spares
+    /// Foundation a stat of the path each time).
     var url: URL? {
-        displayPath == "-" && relativeOutput == "stdin" ? nil : URL(fileURLWithPath: displayPath)
+        displayPath == "-" && relativeOutput == "stdin" ? nil : URL(fileURLWithPath: displayPath, isDirectory: false)
     }
 
     /// A WARC file (`.warc`, `.warc.gz`), read record by record; its output is JSON Lines.
