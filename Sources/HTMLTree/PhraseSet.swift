@@ -28,10 +28,22 @@ public struct PhraseSet: Sendable {
     /// For sets of one or two phrases: each phrase's rarest byte, its offset in the phrase, and the
     /// byte's other letter case (the same byte when it has none).
     private let anchors: [(offset: Int, lower: UInt8, upper: UInt8)]
+    /// For sets of a few phrases of five bytes or more: each phrase's bytes at offsets 0, 1 and 4, for
+    /// testing sixteen starting places at once in long texts (see `sievedMatch`). Empty for other sets.
+    private let sieve: [SieveEntry]
+
+    private struct SieveEntry {
+        let first: SIMD16<UInt8>
+        let second: SIMD16<UInt8>
+        let fifth: SIMD16<UInt8>
+    }
 
     private static let shiftSlots = 1 << 10
     /// The most phrases searched by their rarest bytes.
     private static let anchoredPhrases = 2
+    /// The most phrases the sieve tests, and the shortest text it is used on.
+    private static let sievedPhrases = 16
+    private static let sieveMinimumLength = 48
     /// Letters from rarest to most common in English text; any other byte (digits, punctuation,
     /// non-ASCII) counts as rarer than every letter.
     private static let letterRank: [UInt8] = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
@@ -66,6 +78,18 @@ public struct PhraseSet: Sendable {
             }
         } else {
             anchors = []
+        }
+        // The sieve compares text with its case bit set, so each byte it tests must be one that setting
+        // the bit leaves alone (a small letter, a digit, a space, "-"…).
+        let sieveOffsets = [0, 1, 4]
+        if self.phrases.count > Self.anchoredPhrases, self.phrases.count <= Self.sievedPhrases, window > sieveOffsets.last!,
+            self.phrases.allSatisfy({ phrase in sieveOffsets.allSatisfy { phrase[$0] | 0x20 == phrase[$0] } })
+        {
+            sieve = self.phrases.map { phrase in
+                SieveEntry(first: SIMD16(repeating: phrase[0]), second: SIMD16(repeating: phrase[1]), fifth: SIMD16(repeating: phrase[4]))
+            }
+        } else {
+            sieve = []
         }
     }
 
@@ -114,10 +138,16 @@ public struct PhraseSet: Sendable {
             }
             return nil
         }
+        var from = 0
+        if !sieve.isEmpty, count >= Self.sieveMinimumLength {
+            let sieved = sievedMatch(bytes)
+            if let found = sieved.match { return found }
+            from = sieved.next
+        }
         return shifts.withUnsafeBufferPointer { shifts -> (phrase: Int, offset: Int)? in
             guard let table = shifts.baseAddress else { return nil }
             // `last` is the window's last byte; wrapping arithmetic: no offset here can overflow.
-            var last = window &- 1
+            var last = from &+ window &- 1
             while last < count {
                 let shift = Int(table[Self.slot(base[last &- 1], base[last])])
                 if shift > 0 {
@@ -129,6 +159,49 @@ public struct PhraseSet: Sendable {
                 last = last &+ 1
             }
             return nil
+        }
+    }
+
+    /// The earliest match starting in the text's blocks of sixteen starting places that can be tested
+    /// whole (every byte read lies inside `bytes`), or else where those blocks end.
+    ///
+    /// The skipping search reads one table entry after another, each read waiting for the one before;
+    /// here sixteen places are tested at once, by comparing the bytes at offsets 0, 1 and 4 of each
+    /// with those of every phrase (the text with its case bit set, so capitals match too). Only where
+    /// all three agree for some phrase are the phrases compared, place by place.
+    private func sievedMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> (match: (phrase: Int, offset: Int)?, next: Int) {
+        guard let base = bytes.baseAddress else { return (nil, 0) }
+        let count = bytes.count
+        let caseBit = SIMD16<UInt8>(repeating: 0x20)
+        return sieve.withUnsafeBufferPointer { entries -> (match: (phrase: Int, offset: Int)?, next: Int) in
+            var start = 0
+            // The block's last read is 16 bytes from offset 4 of its start.
+            while start &+ 20 <= count {
+                let first = ByteVector.load(base + start) | caseBit
+                let second = ByteVector.load(base + start + 1) | caseBit
+                let fifth = ByteVector.load(base + start + 4) | caseBit
+                // All-ones bytes where some phrase's three bytes agree. The masks are combined as byte
+                // vectors: combined as masks, each step was compiled with a conversion of its own.
+                var hits = SIMD16<UInt8>()
+                for entry in entries {
+                    hits |= ByteVector.bytes(first .== entry.first) & ByteVector.bytes(second .== entry.second)
+                        & ByteVector.bytes(fifth .== entry.fifth)
+                }
+                let words = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
+                if words[0] | words[1] != 0 {
+                    for half in 0..<2 {
+                        var word = words[half]
+                        while word != 0 {
+                            let lane = word.trailingZeroBitCount / 8
+                            word &= ~(UInt64(0xFF) << (lane * 8))
+                            let position = start + half * 8 + lane
+                            if let found = compare(bytes, at: position) { return ((found, position), position) }
+                        }
+                    }
+                }
+                start &+= 16
+            }
+            return (nil, start)
         }
     }
 

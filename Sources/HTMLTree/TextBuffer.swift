@@ -325,6 +325,12 @@ enum ByteVector {
         return Int(((words[0] & ones) &* ones) >> 56) + Int(((words[1] & ones) &* ones) >> 56)
     }
 
+    /// The mask as bytes: 0xFF in the lanes set, 0 in the others.
+    @inline(__always)
+    static func bytes(_ mask: SIMDMask<SIMD16<UInt8>.MaskStorage>) -> SIMD16<UInt8> {
+        unsafeBitCast(mask, to: SIMD16<UInt8>.self)
+    }
+
     /// True when a lane of `mask` is set.
     @inline(__always)
     static func any(_ mask: SIMDMask<SIMD16<UInt8>.MaskStorage>) -> Bool {
