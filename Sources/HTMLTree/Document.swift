@@ -52,17 +52,16 @@ public final class Document {
     /// - Throws: ``DocumentError`` naming `input` and the reason.
     public init(bytes: [UInt8], input: String = "<input>", options: ParseOptions = ParseOptions()) throws(DocumentError) {
         _ = libxml2Initialisation
-        let outcome = bytes.withUnsafeBytes { raw -> Result<(EncodingDecision, DecodedInput), DocumentError> in
+        let outcome = bytes.withUnsafeBytes { raw -> Result<EncodingDecision, DocumentError> in
             do throws(DocumentError) {
                 try InputCheck.check(raw, input: input, options: options)
             } catch {
                 return .failure(error)
             }
-            let decision = EncodingSniffer.decide(raw, forced: options.forcedEncoding, transportLabel: options.transportCharset)
-            return .success((decision, InputDecoder.decode(raw, as: decision.encoding)))
+            return .success(EncodingSniffer.decide(raw, forced: options.forcedEncoding, transportLabel: options.transportCharset))
         }
-        let prepared: (decision: EncodingDecision, decoded: DecodedInput) = try outcome.get()
-        let decoded = prepared.decoded
+        let decision = try outcome.get()
+        let decoded = InputDecoder.decode(bytes, as: decision.encoding)
         try InputCheck.checkDecoded(decoded.utf8, input: input)
         guard decoded.utf8.count <= Int(Int32.max) else {
             throw DocumentError(input: input, reason: .tooLarge(size: decoded.utf8.count, limit: Int(Int32.max)))
@@ -77,7 +76,7 @@ public final class Document {
         names = tree.builder.names
         self.input = input
         byteCount = bytes.count
-        encoding = prepared.decision
+        encoding = decision
         repairs = DecodingRepairs(replacedSequences: decoded.replacedSequences, removedNULs: decoded.removedNULs)
         savedFromURL = SavedFromComment.url(in: decoded.utf8)
         if let message = tree.halt {

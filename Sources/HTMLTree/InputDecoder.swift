@@ -24,6 +24,19 @@ enum InputDecoder {
         return true
     }
 
+    /// Decodes `bytes` into UTF-8. UTF-8 that needs no change (no byte-order mark, no invalid
+    /// sequence, no NUL: nearly every page) is kept as it is, without a copy.
+    static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedInput {
+        if encoding == .utf8 {
+            let unchanged = bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return true }
+                return EncodingSniffer.byteOrderMark(raw) == nil && UTF8Validation.isValid(raw) && memchr(base, 0, raw.count) == nil
+            }
+            if unchanged { return DecodedInput(utf8: bytes, replacedSequences: 0, removedNULs: 0) }
+        }
+        return bytes.withUnsafeBytes { decode($0, as: encoding) }
+    }
+
     /// Decodes `bytes` (a byte-order mark, if present, is skipped) into UTF-8.
     static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: TextEncoding) -> DecodedInput {
         var body = bytes

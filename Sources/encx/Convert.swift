@@ -361,9 +361,7 @@ struct Convert: ParsableCommand {
             // The article's fields plus the input it came from (and its WARC record).
             var members = [(name: "input", json: ArticleJSON.quoted(input ?? "-"))]
             if let warc { members.append((name: "warc", json: [UInt8](try compactEncoder().encode(warc)))) }
-            var bytes = ArticleJSON.lineBytes(article, adding: members)
-            bytes.append(0x0A)
-            return Data(bytes)
+            return try ArticleJSON.line(article, adding: members, endingWithNewline: true)
         case .markdown:
             return Data(MarkdownRenderer.render(article).utf8)
         case .text:

@@ -6,23 +6,21 @@ public enum ArticleJSON {
     public static func pretty(_ article: Article) throws -> Data {
         var writer = JSONWriter(pretty: true)
         writer.write(article)
-        return Data(writer.bytes) + Data([0x0A])
+        return writer.takeData(endingWithNewline: true)
     }
 
-    /// One line of JSON (for JSON Lines), without the newline.
-    public static func line(_ article: Article) throws -> Data {
-        Data(lineBytes(article))
-    }
-
-    /// One line of JSON as bytes, without the newline; `members` (name and compact JSON value) join the
-    /// article's own keys in sorted order, e.g. the `input` and `warc` of `encx`'s JSON Lines.
-    public static func lineBytes(_ article: Article, adding members: [(name: String, json: [UInt8])] = []) -> [UInt8] {
+    /// One line of JSON (for JSON Lines), without the newline unless asked; `members` (name and compact
+    /// JSON value) join the article's own keys in sorted order, e.g. the `input` and `warc` of `encx`'s
+    /// JSON Lines.
+    public static func line(_ article: Article, adding members: [(name: String, json: [UInt8])] = [],
+                            endingWithNewline newline: Bool = false) throws -> Data
+    {
         var writer = JSONWriter(pretty: false)
         writer.write(article, adding: members)
-        return writer.bytes
+        return writer.takeData(endingWithNewline: newline)
     }
 
-    /// A string as a JSON value (quoted and escaped), for ``lineBytes(_:adding:)``.
+    /// A string as a JSON value (quoted and escaped), for the members of ``line(_:adding:endingWithNewline:)``.
     public static func quoted(_ string: String) -> [UInt8] {
         var writer = JSONWriter(pretty: false, capacity: string.utf8.count + 2)
         writer.string(string)

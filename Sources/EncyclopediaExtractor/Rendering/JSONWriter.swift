@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes articles as JSON bytes directly, with keys in sorted order: the same bytes Foundation's
 /// `JSONEncoder` gives with `.sortedKeys` and `.withoutEscapingSlashes` (and `.prettyPrinted` when
 /// `pretty`), several times faster, since nothing is boxed on the way. `ArticleJSONTests` checks the
@@ -27,6 +29,17 @@ struct JSONWriter: ~Copyable {
     /// The JSON written.
     var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The JSON written (and a newline after it, if asked), handed over as `Data` without copying;
+    /// the writer is left empty.
+    mutating func takeData(endingWithNewline newline: Bool) -> Data {
+        if newline { put(0x0A) }
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        capacity = 1
+        count = 0
+        return data
     }
 
     // MARK: Output
