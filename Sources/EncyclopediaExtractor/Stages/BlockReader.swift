@@ -230,7 +230,10 @@ enum BlockReader {
                     column += 1
                 }
             }
-            for cell in row.childElements where cell.isElement(.td) || cell.isElement(.th) {
+            var next = row.firstChild
+            while let cell = next {
+                next = cell.nextSibling
+                guard cell.isElement(.td) || cell.isElement(.th) else { continue }
                 fillCovered()
                 gatherer.add(cell)
                 let content = gatherer.finish()
@@ -255,7 +258,9 @@ enum BlockReader {
         }
         guard !rows.isEmpty else { return nil }
         let width = rows.map(\.count).max() ?? 0
-        rows = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+        for index in rows.indices where rows[index].count < width {
+            rows[index] += Array(repeating: "", count: width - rows[index].count)
+        }
         return BuiltBlock(block: .table(caption: caption, rows: rows), linkISBNs: linkISBNs)
     }
 
