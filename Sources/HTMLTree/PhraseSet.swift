@@ -14,9 +14,10 @@ import Darwin
 /// five bits of each byte, which are the same for a letter's two cases: the lookup needs no case
 /// folding, and bytes that share those bits with a phrase's only make the window move less.
 ///
-/// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently: each
-/// phrase's rarest byte (by English letter frequency) is found with `memchr`, which the C library runs
-/// many bytes at a time, and the phrase is compared only where that byte stands.
+/// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently in a
+/// text of 64 bytes or more: each phrase's rarest byte (by English letter frequency) is found with
+/// `memchr`, which the C library runs many bytes at a time, and the phrase is compared only where that
+/// byte stands. A set of 3 to 16 phrases of five bytes or more sieves long texts first (`sievedMatch`).
 public struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each byte value, the phrases that start with it (indexes into `phrases`, in list order).
@@ -39,8 +40,9 @@ public struct PhraseSet: Sendable {
     }
 
     private static let shiftSlots = 1 << 10
-    /// The most phrases searched by their rarest bytes.
+    /// The most phrases searched by their rarest bytes, and the shortest text searched that way.
     private static let anchoredPhrases = 2
+    private static let anchoredMinimumLength = 64
     /// The most phrases the sieve tests, and the shortest text it is used on.
     private static let sievedPhrases = 16
     private static let sieveMinimumLength = 48
@@ -122,7 +124,8 @@ public struct PhraseSet: Sendable {
     public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
         let count = bytes.count
         guard window > 0, count >= window, let base = bytes.baseAddress else { return nil }
-        if !anchors.isEmpty {
+        // In a short text (a class name, a link) starting `memchr` costs more than skipping along it.
+        if !anchors.isEmpty, count >= Self.anchoredMinimumLength {
             // The earliest match of each phrase; the earliest of those (the first phrase on a tie).
             var best: (phrase: Int, offset: Int)?
             for (index, anchor) in anchors.enumerated() {
