@@ -17,7 +17,8 @@ import Darwin
 /// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently in a
 /// text of 64 bytes or more: each phrase's rarest byte (by English letter frequency) is found with
 /// `memchr`, which the C library runs many bytes at a time, and the phrase is compared only where that
-/// byte stands. A set of 3 to 16 phrases of five bytes or more sieves long texts first (`sievedMatch`).
+/// byte stands. Long texts are first sieved for a set of up to 16 phrases (`sievedMatch`), which
+/// leaves the other searches the text's last few bytes.
 public struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each byte value, the phrases that start with it (indexes into `phrases`, in list order).
@@ -29,14 +30,17 @@ public struct PhraseSet: Sendable {
     /// For sets of one or two phrases: each phrase's rarest byte, its offset in the phrase, and the
     /// byte's other letter case (the same byte when it has none).
     private let anchors: [(offset: Int, lower: UInt8, upper: UInt8)]
-    /// For sets of a few phrases of five bytes or more: each phrase's bytes at offsets 0, 1 and 4, for
-    /// testing sixteen starting places at once in long texts (see `sievedMatch`). Empty for other sets.
+    /// For sets of a few phrases of two bytes or more: each phrase's bytes at offsets 0, 1 and
+    /// `sieveThird`, for testing sixteen starting places at once in long texts (see `sievedMatch`).
+    /// Empty for other sets.
     private let sieve: [SieveEntry]
+    /// The third offset the sieve tests: the window's fifth byte, or its last when it is shorter.
+    private let sieveThird: Int
 
     private struct SieveEntry {
         let first: SIMD16<UInt8>
         let second: SIMD16<UInt8>
-        let fifth: SIMD16<UInt8>
+        let third: SIMD16<UInt8>
     }
 
     private static let shiftSlots = 1 << 10
@@ -83,12 +87,14 @@ public struct PhraseSet: Sendable {
         }
         // The sieve compares text with its case bit set, so each byte it tests must be one that setting
         // the bit leaves alone (a small letter, a digit, a space, "-"…).
-        let sieveOffsets = [0, 1, 4]
-        if self.phrases.count > Self.anchoredPhrases, self.phrases.count <= Self.sievedPhrases, window > sieveOffsets.last!,
+        sieveThird = min(window, 5) - 1
+        let sieveOffsets = [0, 1, sieveThird]
+        if window >= 2, self.phrases.count <= Self.sievedPhrases,
             self.phrases.allSatisfy({ phrase in sieveOffsets.allSatisfy { phrase[$0] | 0x20 == phrase[$0] } })
         {
             sieve = self.phrases.map { phrase in
-                SieveEntry(first: SIMD16(repeating: phrase[0]), second: SIMD16(repeating: phrase[1]), fifth: SIMD16(repeating: phrase[4]))
+                SieveEntry(first: SIMD16(repeating: phrase[0]), second: SIMD16(repeating: phrase[1]),
+                           third: SIMD16(repeating: phrase[sieveOffsets[2]]))
             }
         } else {
             sieve = []
@@ -124,8 +130,14 @@ public struct PhraseSet: Sendable {
     public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
         let count = bytes.count
         guard window > 0, count >= window, let base = bytes.baseAddress else { return nil }
+        var from = 0
+        if !sieve.isEmpty, count >= Self.sieveMinimumLength {
+            let sieved = sievedMatch(bytes)
+            if let found = sieved.match { return found }
+            from = sieved.next
+        }
         // In a short text (a class name, a link) starting `memchr` costs more than skipping along it.
-        if !anchors.isEmpty, count >= Self.anchoredMinimumLength {
+        if !anchors.isEmpty, count - from >= Self.anchoredMinimumLength {
             // The earliest match of each phrase; the earliest of those (the first phrase on a tie).
             var best: (phrase: Int, offset: Int)?
             for (index, anchor) in anchors.enumerated() {
@@ -140,12 +152,6 @@ public struct PhraseSet: Sendable {
                 if let found = compare(bytes, at: start) { return (found, start) }
             }
             return nil
-        }
-        var from = 0
-        if !sieve.isEmpty, count >= Self.sieveMinimumLength {
-            let sieved = sievedMatch(bytes)
-            if let found = sieved.match { return found }
-            from = sieved.next
         }
         return shifts.withUnsafeBufferPointer { shifts -> (phrase: Int, offset: Int)? in
             guard let table = shifts.baseAddress else { return nil }
@@ -169,8 +175,8 @@ public struct PhraseSet: Sendable {
     /// whole (every byte read lies inside `bytes`), or else where those blocks end.
     ///
     /// The skipping search reads one table entry after another, each read waiting for the one before;
-    /// here sixteen places are tested at once, by comparing the bytes at offsets 0, 1 and 4 of each
-    /// with those of every phrase (the text with its case bit set, so capitals match too). Only where
+    /// here sixteen places are tested at once, by comparing the bytes at offsets 0, 1 and `sieveThird`
+    /// of each with those of every phrase (the text with its case bit set, so capitals match too). Only where
     /// all three agree for some phrase are the phrases compared, place by place.
     private func sievedMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> (match: (phrase: Int, offset: Int)?, next: Int) {
         guard let base = bytes.baseAddress else { return (nil, 0) }
@@ -178,17 +184,18 @@ public struct PhraseSet: Sendable {
         let caseBit = SIMD16<UInt8>(repeating: 0x20)
         return sieve.withUnsafeBufferPointer { entries -> (match: (phrase: Int, offset: Int)?, next: Int) in
             var start = 0
-            // The block's last read is 16 bytes from offset 4 of its start.
-            while start &+ 20 <= count {
+            // The block's last read is 16 bytes from offset `sieveThird` of its start.
+            let third = sieveThird
+            while start &+ third &+ 16 <= count {
                 let first = ByteVector.load(base + start) | caseBit
                 let second = ByteVector.load(base + start + 1) | caseBit
-                let fifth = ByteVector.load(base + start + 4) | caseBit
+                let atThird = ByteVector.load(base + start + third) | caseBit
                 // All-ones bytes where some phrase's three bytes agree. The masks are combined as byte
                 // vectors: combined as masks, each step was compiled with a conversion of its own.
                 var hits = SIMD16<UInt8>()
                 for entry in entries {
                     hits |= ByteVector.bytes(first .== entry.first) & ByteVector.bytes(second .== entry.second)
-                        & ByteVector.bytes(fifth .== entry.fifth)
+                        & ByteVector.bytes(atThird .== entry.third)
                 }
                 let words = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
                 if words[0] | words[1] != 0 {
