@@ -70,13 +70,16 @@ public struct HTMLNameSet: Sendable {
         }
     }
 
-    /// True when `name` is in the set. A load and a shift: a switch over the four words would be a
-    /// jump table, which mispredicts as the names of a walk change from node to node.
+    /// True when `name` is in the set. The word is chosen by selects, not branches (a switch over the
+    /// four words would be a jump table, which mispredicts as the names of a walk change from node to
+    /// node) and not by indexing the words in memory (which made a walk store them to the stack at
+    /// every node and read one back).
     @inlinable
     public func contains(_ name: HTMLName) -> Bool {
-        let word = Int(name.id >> 6)
-        guard word < 4 else { return false }
-        let bits = withUnsafeBytes(of: words) { $0.load(fromByteOffset: word &* 8, as: UInt64.self) }
+        let word = name.id >> 6
+        let low = word & 1 == 0 ? words.0 : words.1
+        let high = word & 1 == 0 ? words.2 : words.3
+        let bits = word < 2 ? low : word < 4 ? high : 0
         return (bits >> UInt64(name.id & 63)) & 1 != 0
     }
 }
