@@ -580,20 +580,23 @@ public struct FilteredDescendants: Sequence {
                 }
             case .elementsWithAttribute:
                 guard let phrases = filter.phrases else { return nil }
+                let shortest = Int32(phrases.shortestLength)
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
                     guard record.code == .element, record.length > 0 else { continue }
                     for position in record.attributePositions {
                         let attribute = document.attributes[position]
-                        guard filter.attributes.contains(HTMLName(id: attribute.name)) else { continue }
+                        guard attribute.length >= shortest, filter.attributes.contains(HTMLName(id: attribute.name)) else { continue }
                         if phrases.firstMatch(inBytes: document.value(of: attribute)) != nil { return Node(document: document, index: current) }
                     }
                 }
             case .texts:
                 guard let phrases = filter.phrases else { return nil }
+                // Most text nodes are a few bytes of whitespace between tags: too short to call the search.
+                let shortest = Int32(phrases.shortestLength)
                 while let current = cursor.next() {
                     let record = nodes[Int(current)]
-                    guard record.code == .text || record.code == .cdata else { continue }
+                    guard record.code == .text || record.code == .cdata, record.length >= shortest else { continue }
                     if phrases.firstMatch(inBytes: document.content(of: record)) != nil { return Node(document: document, index: current) }
                 }
             }

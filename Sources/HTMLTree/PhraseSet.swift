@@ -260,4 +260,7 @@ public struct PhraseSet: Sendable {
 
     /// True when `text` holds one of the phrases.
     public func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+
+    /// The length in bytes of the shortest phrase: no shorter text holds one.
+    var shortestLength: Int { window }
 }
