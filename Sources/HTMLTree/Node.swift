@@ -233,24 +233,27 @@ public struct Node: Hashable {
     @inlinable public var previousSibling: Node? { wrap(record.previous) }
 
     /// The child nodes, in document order.
-    public var children: [Node] {
-        var result: [Node] = []
-        var child = record.firstChild
-        while child >= 0 {
-            result.append(Node(document: document, index: child))
-            child = document.nodes[Int(child)].next
-        }
-        return result
-    }
+    public var children: [Node] { childNodes(elementsOnly: false) }
 
     /// The child elements, in document order.
-    public var childElements: [Node] {
-        var result: [Node] = []
+    public var childElements: [Node] { childNodes(elementsOnly: true) }
+
+    /// The children (or only the child elements), counted first so the array is allocated once.
+    private func childNodes(elementsOnly: Bool) -> [Node] {
+        let nodes = document.nodes
+        var count = 0
         var child = record.firstChild
         while child >= 0 {
-            let node = document.nodes[Int(child)]
-            if node.code == .element { result.append(Node(document: document, index: child)) }
-            child = node.next
+            if !elementsOnly || nodes[Int(child)].code == .element { count += 1 }
+            child = nodes[Int(child)].next
+        }
+        var result: [Node] = []
+        guard count > 0 else { return result }
+        result.reserveCapacity(count)
+        child = record.firstChild
+        while child >= 0 {
+            if !elementsOnly || nodes[Int(child)].code == .element { result.append(Node(document: document, index: child)) }
+            child = nodes[Int(child)].next
         }
         return result
     }

@@ -83,7 +83,8 @@ enum BlockReader {
                 gatherer.excluded = Set(nested)
                 gatherer.add(child)
                 let content = gatherer.finish()
-                linkISBNs.append(contentsOf: content.bookSourceISBNs)
+                // (Appending nothing to an empty array still allocates one: most items have no ISBN link.)
+                if !content.bookSourceISBNs.isEmpty { linkISBNs += content.bookSourceISBNs }
                 if depth == 0 {
                     itemLinks.append(ItemLinks(urls: content.urls, linkShare: linkShare(of: child, text: content.text, excluding: nested)))
                 }
@@ -148,7 +149,7 @@ enum BlockReader {
                 termUsed = false
             } else if child.isElement(.dd) {
                 let content = InlineGatherer.gather(child)
-                linkISBNs += content.bookSourceISBNs
+                if !content.bookSourceISBNs.isEmpty { linkISBNs += content.bookSourceISBNs }
                 if let term {
                     items.append(Definition(term: term, definition: content.text))
                     termUsed = true
@@ -237,7 +238,7 @@ enum BlockReader {
                 fillCovered()
                 gatherer.add(cell)
                 let content = gatherer.finish()
-                linkISBNs += content.bookSourceISBNs
+                if !content.bookSourceISBNs.isEmpty { linkISBNs += content.bookSourceISBNs }
                 cells.append(content.text)
                 let colspan = min(max(Int(cell.attribute(.colspan) ?? "") ?? 1, 1), maximumColspan)
                 let rowspan = min(max(Int(cell.attribute(.rowspan) ?? "") ?? 1, 1), maximumRowspan)
