@@ -223,6 +223,8 @@ enum BlockReader {
         var gatherer = InlineGatherer(lineBreak: .newline)
         for row in rowsOf(element) {
             var cells: [String] = []
+            // Rows of a table are mostly as wide as the one before.
+            cells.reserveCapacity(max(rows.last?.count ?? 0, covered.count, 2))
             var column = 0
             func fillCovered() {
                 while column < covered.count, covered[column] > 0 {
