@@ -302,7 +302,8 @@ struct BodyWalker {
         // Older MediaWiki: <a name="X"></a> (or an empty span with an id) just before the heading.
         var previous = heading.previousSibling
         while let node = previous, node.kind == .text, !BlockReader.hasWords(node.text) { previous = node.previousSibling }
-        if let node = previous, node.isElement, node.text.isEmpty {
+        // (Whether it has any text, without gathering all of it: the element before a heading can be large.)
+        if let node = previous, node.isElement, node.firstTextCharacter == nil {
             return node.attribute(.id) ?? node.attribute(.name)
         }
         for node in heading.descendants where node.isElement(.a) {
