@@ -93,8 +93,20 @@ public struct TextBuffer {
     }
 
     /// Returns the collected text and empties the buffer.
+    ///
+    /// The bytes are made a `String` without validating them again: everything appended is valid
+    /// UTF-8 (Swift strings, and text from a document's byte store, which holds the decoded and
+    /// repaired page as libxml2 passed it on), and collapsing whitespace only removes whole characters.
+    /// Validation cost more than the copy (paragraph text is most of what a page yields); debug and
+    /// fuzzing builds still check it.
     public mutating func take() -> String {
-        let result = storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) }
+        let result = storage.withUnsafeBufferPointer { storage in
+            let bytes = UnsafeBufferPointer(rebasing: storage[0..<count])
+            #if DEBUG || ENCX_FUZZING
+            precondition(UTF8Validation.isValid(UnsafeRawBufferPointer(bytes)), "TextBuffer holds bytes that are not UTF-8")
+            #endif
+            return String(copying: UTF8Span(unchecked: bytes.span))
+        }
         count = 0
         pendingSpace = false
         return result
