@@ -8,11 +8,13 @@ import CFuzzerDriver
 /// Fuzz target: the ISBN scanner, the ISBN codec, the retrieved-date parser and the phrase search on
 /// arbitrary strings. Built and replayed like FuzzExtract (see there).
 enum FuzzText {
-    /// Phrase sets of each search path: several phrases (the skipping search, with the licence anchors
-    /// among them), one or two phrases (the rarest-byte search), one-byte phrases.
+    /// Phrase sets of each kind the search treats apart: sieved sets (the licence anchors, the ISBN and
+    /// date cues, short phrases), a set with a one-byte phrase (skipping search only) and one whose
+    /// bytes rule the sieve out ("©").
     static let phraseSets: [(phrases: [[UInt8]], set: PhraseSet)] = [
         ["sourced", "assembled", "agree", "trademark", "sharealike", "issued", "documentation", "copyright", "sponsored", "non-profit"],
         ["isbn"], ["retrieved", "accessed"], ["ab", "b", "ba"], ["copyright © world library foundation", "isbn", "sbn"],
+        ["© world", "isbn"],
     ].map { phrases in (phrases.map { Array($0.utf8) }, PhraseSet(phrases)) }
 
     static func check(_ bytes: [UInt8]) {

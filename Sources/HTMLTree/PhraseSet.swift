@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A fixed set of lowercase phrases found in text by comparing UTF-8 bytes, ignoring ASCII case.
 ///
 /// The licence and footer searches, the ISBN and retrieval-date cues and the link tests look at most of
@@ -14,11 +8,8 @@ import Darwin
 /// five bits of each byte, which are the same for a letter's two cases: the lookup needs no case
 /// folding, and bytes that share those bits with a phrase's only make the window move less.
 ///
-/// A set of one or two phrases (an "isbn" cue, "retrieved"/"accessed") is searched differently in a
-/// text of 64 bytes or more: each phrase's rarest byte (by English letter frequency) is found with
-/// `memchr`, which the C library runs many bytes at a time, and the phrase is compared only where that
-/// byte stands. Long texts are first sieved for a set of up to 16 phrases (`sievedMatch`), which
-/// leaves the other searches the text's last few bytes.
+/// Long texts are first sieved, sixteen starting places at a time, for a set of up to 16 phrases
+/// (`sievedMatch`); the skipping search takes the text's last few bytes, short texts, and larger sets.
 public struct PhraseSet: Sendable {
     private let phrases: [[UInt8]]
     /// For each byte value, the phrases that start with it (indexes into `phrases`, in list order).
@@ -27,9 +18,6 @@ public struct PhraseSet: Sendable {
     private let window: Int
     /// How far the window may move when it ends in a given byte pair (see `slot`).
     private let shifts: [UInt8]
-    /// For sets of one or two phrases: each phrase's rarest byte, its offset in the phrase, and the
-    /// byte's other letter case (the same byte when it has none).
-    private let anchors: [(offset: Int, lower: UInt8, upper: UInt8)]
     /// For sets of a few phrases of two bytes or more: each phrase's bytes at offsets 0, 1 and
     /// `sieveThird`, for testing sixteen starting places at once in long texts (see `sievedMatch`).
     /// Empty for other sets.
@@ -44,16 +32,9 @@ public struct PhraseSet: Sendable {
     }
 
     private static let shiftSlots = 1 << 10
-    /// The most phrases searched by their rarest bytes, and the shortest text searched that way.
-    private static let anchoredPhrases = 2
-    private static let anchoredMinimumLength = 64
     /// The most phrases the sieve tests, and the shortest text it is used on.
     private static let sievedPhrases = 16
     private static let sieveMinimumLength = 48
-    /// Letters from rarest to most common in English text; any other byte (digits, punctuation,
-    /// non-ASCII) counts as rarer than every letter.
-    private static let letterRank: [UInt8] = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
-
     /// - Parameter phrases: lowercase phrases (non-ASCII characters are matched exactly).
     public init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }
@@ -75,16 +56,6 @@ public struct PhraseSet: Sendable {
             }
         }
         self.shifts = shifts
-        if self.phrases.count <= Self.anchoredPhrases {
-            anchors = self.phrases.map { phrase in
-                let offset = phrase.indices.min { Self.rank(phrase[$0]) < Self.rank(phrase[$1]) } ?? 0
-                let byte = phrase[offset]
-                let upper = byte &- 0x61 < 26 ? byte - 0x20 : byte
-                return (offset, byte, upper)
-            }
-        } else {
-            anchors = []
-        }
         // The sieve compares text with its case bit set, so each byte it tests must be one that setting
         // the bit leaves alone (a small letter, a digit, a space, "-"…).
         sieveThird = min(window, 5) - 1
@@ -99,11 +70,6 @@ public struct PhraseSet: Sendable {
         } else {
             sieve = []
         }
-    }
-
-    /// How common `byte` is in text: -1 for a byte that is no letter, else its place from the rarest.
-    private static func rank(_ byte: UInt8) -> Int {
-        letterRank.firstIndex(of: byte) ?? -1
     }
 
     /// `byte` with an ASCII capital made small (how phrases and class words are compared).
@@ -135,17 +101,6 @@ public struct PhraseSet: Sendable {
             let sieved = sievedMatch(bytes)
             if let found = sieved.match { return found }
             from = sieved.next
-        }
-        // In a short text (a class name, a link) starting `memchr` costs more than skipping along it.
-        if !anchors.isEmpty, count - from >= Self.anchoredMinimumLength {
-            // The earliest match of each phrase; the earliest of those (the first phrase on a tie).
-            var best: (phrase: Int, offset: Int)?
-            for (index, anchor) in anchors.enumerated() {
-                if let offset = firstOffset(of: index, anchor: anchor, in: base, count: count), offset < (best?.offset ?? Int.max) {
-                    best = (index, offset)
-                }
-            }
-            return best
         }
         if window == 1 {
             for start in 0..<count {
@@ -213,36 +168,6 @@ public struct PhraseSet: Sendable {
             }
             return (nil, start)
         }
-    }
-
-    /// Where phrase `index` first starts in `base[0..<count]`, found by its anchor byte.
-    private func firstOffset(of index: Int, anchor: (offset: Int, lower: UInt8, upper: UInt8),
-                             in base: UnsafePointer<UInt8>, count: Int) -> Int?
-    {
-        let phrase = phrases[index]
-        guard count >= phrase.count else { return nil }
-        // The anchor byte can stand from `anchor.offset` up to here.
-        let end = count - phrase.count + anchor.offset + 1
-        var position = anchor.offset
-        // Where each letter case of the anchor next stands (searched again only once passed).
-        var nextLower = -1
-        var nextUpper = anchor.lower == anchor.upper ? Int.max : -1
-        while position < end {
-            if nextLower < position {
-                nextLower = memchr(base + position, Int32(anchor.lower), end - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? Int.max
-            }
-            if nextUpper < position {
-                nextUpper = memchr(base + position, Int32(anchor.upper), end - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? Int.max
-            }
-            let found = min(nextLower, nextUpper)
-            guard found < end else { return nil }
-            let start = found - anchor.offset
-            var matched = 0
-            while matched < phrase.count && Self.folded(base[start + matched]) == phrase[matched] { matched += 1 }
-            if matched == phrase.count { return start }
-            position = found + 1
-        }
-        return nil
     }
 
     /// The phrase (if any) starting at `index`, the first in list order.
