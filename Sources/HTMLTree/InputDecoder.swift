@@ -24,15 +24,12 @@ enum InputDecoder {
         return true
     }
 
-    /// Decodes `bytes` into UTF-8. UTF-8 that needs no change (no byte-order mark, no invalid
-    /// sequence, no NUL: nearly every page) is kept as it is, without a copy.
+    /// Decodes `bytes` into UTF-8. Valid UTF-8 without a byte-order mark (nearly every page) is kept
+    /// as it is, without a copy, unless it holds NULs to remove.
     static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedInput {
-        if encoding == .utf8 {
-            let unchanged = bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return true }
-                return EncodingSniffer.byteOrderMark(raw) == nil && UTF8Validation.isValid(raw) && memchr(base, 0, raw.count) == nil
-            }
-            if unchanged { return DecodedInput(utf8: bytes, replacedSequences: 0, removedNULs: 0) }
+        if encoding == .utf8, bytes.withUnsafeBytes({ EncodingSniffer.byteOrderMark($0) == nil && UTF8Validation.isValid($0) }) {
+            // `removingNULs` hands back the same array when there is no NUL.
+            return removingNULs(bytes, replaced: 0)
         }
         return bytes.withUnsafeBytes { decode($0, as: encoding) }
     }
