@@ -187,10 +187,7 @@ struct Convert: ParsableCommand {
         if case .standardOutput(lines: true) = mode { format = .jsonl } else { format = self.format }
         let settings = Settings(extractor: extractor, format: format, mode: mode, skipExisting: skipExisting,
                                 urlPattern: try urlPattern.map(URLPattern.init), familyOnly: familyOnly)
-        let source = WorkSource(items: items, urlPattern: settings.urlPattern) { item in
-            guard settings.skipExisting, case let .perFile(directory) = mode, let url = item.url else { return false }
-            return Self.isUpToDate(directory.appendingPathComponent(Self.outputPath(for: item, format: .jsonl), isDirectory: false), comparedWith: url)
-        }
+        let source = WorkSource(items: items, urlPattern: settings.urlPattern) { item in settings.skips(item) }
         // Page files are read a few pages ahead of the workers, on a thread of their own.
         let readAhead = ReadAhead(items: items, wanted: { item in !item.isWARC && item.url != nil && !settings.skips(item) }) { item in
             guard let url = item.url else { return .failure(.unreadable(path: item.displayPath, reason: "standard input is read by the worker")) }
@@ -249,9 +246,8 @@ struct Convert: ParsableCommand {
                     switch mode {
                     case .standardOutput: stdout.write(data)
                     case .oneFile: try linesFile?.write(data)
-                    case let .perFile(directory):
-                        if warcFile == nil {
-                            let url = directory.appendingPathComponent(Self.outputPath(for: outcome.item, format: .jsonl), isDirectory: false)
+                    case .perFile:
+                        if warcFile == nil, let url = settings.outputFile(for: outcome.item) {
                             warcFile = (outcome.item.displayPath, try StreamingAtomicFile(url: url))
                         }
                         try warcFile?.file.write(data)
@@ -378,15 +374,15 @@ struct Convert: ParsableCommand {
         let urlPattern: URLPattern?
         let familyOnly: Bool
 
-        /// The page's own output file (one file per page), or nil.
+        /// The input's own output file under --output DIR (a WARC file's records go to one .jsonl), or nil.
         func outputFile(for item: InputItem) -> URL? {
-            guard case let .perFile(directory) = mode, !item.isWARC else { return nil }
+            guard case let .perFile(directory) = mode else { return nil }
             // With `isDirectory:` given, building the URL makes no system call (without it Foundation
             // stats the path, a directory lookup per page).
-            return directory.appendingPathComponent(Convert.outputPath(for: item, format: format), isDirectory: false)
+            return directory.appendingPathComponent(Convert.outputPath(for: item, format: item.isWARC ? .jsonl : format), isDirectory: false)
         }
 
-        /// True when --skip-existing skips the page: its output file is newer than it.
+        /// True when --skip-existing skips the input: its output file is newer than it.
         func skips(_ item: InputItem) -> Bool {
             guard skipExisting, let file = outputFile(for: item), let source = item.url else { return false }
             return Convert.isUpToDate(file, comparedWith: source)
@@ -419,8 +415,9 @@ struct Convert: ParsableCommand {
 
         // A page whose output is newer than it is skipped before it is read (--skip-existing resumes
         // a batch without reading what is done).
-        let destination = settings.outputFile(for: item)
-        if settings.skips(item) { return outcome(.skipped) }
+        // (A WARC file was judged whole when it was opened; its records are written to the stream.)
+        let destination = item.isWARC ? nil : settings.outputFile(for: item)
+        if !item.isWARC, settings.skips(item) { return outcome(.skipped) }
 
         var origin = PageOrigin()
         switch unit.content {
