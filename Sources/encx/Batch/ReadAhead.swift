@@ -82,12 +82,11 @@ final class ReadAhead: @unchecked Sendable {
             {
                 condition.wait()
             }
-            guard !stopped, nextToRead < items.count else { break }
+            // Inputs workers claimed before they were reached are theirs to read.
             nextToRead = max(nextToRead, claimedUpTo)
-            guard nextToRead < items.count else { continue }
+            guard !stopped, nextToRead < items.count else { break }
             let index = nextToRead
             nextToRead += 1
-            guard index >= claimedUpTo, slots[index] == nil else { continue }
             slots[index] = .reading
             condition.unlock()
             let item = items[index]
