@@ -35,6 +35,7 @@ public struct PhraseSet: Sendable {
     /// The most phrases the sieve tests, and the shortest text it is used on.
     private static let sievedPhrases = 16
     private static let sieveMinimumLength = 48
+
     /// - Parameter phrases: lowercase phrases (non-ASCII characters are matched exactly).
     public init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }
@@ -58,14 +59,15 @@ public struct PhraseSet: Sendable {
         self.shifts = shifts
         // The sieve compares text with its case bit set, so each byte it tests must be one that setting
         // the bit leaves alone (a small letter, a digit, a space, "-"…).
-        sieveThird = min(window, 5) - 1
-        let sieveOffsets = [0, 1, sieveThird]
+        let third = min(window, 5) - 1
+        sieveThird = third
+        let sieveOffsets = [0, 1, third]
         if window >= 2, self.phrases.count <= Self.sievedPhrases,
             self.phrases.allSatisfy({ phrase in sieveOffsets.allSatisfy { phrase[$0] | 0x20 == phrase[$0] } })
         {
             sieve = self.phrases.map { phrase in
                 SieveEntry(first: SIMD16(repeating: phrase[0]), second: SIMD16(repeating: phrase[1]),
-                           third: SIMD16(repeating: phrase[sieveOffsets[2]]))
+                           third: SIMD16(repeating: phrase[third]))
             }
         } else {
             sieve = []
@@ -130,9 +132,9 @@ public struct PhraseSet: Sendable {
     /// whole (every byte read lies inside `bytes`), or else where those blocks end.
     ///
     /// The skipping search reads one table entry after another, each read waiting for the one before;
-    /// here sixteen places are tested at once, by comparing the bytes at offsets 0, 1 and `sieveThird`
-    /// of each with those of every phrase (the text with its case bit set, so capitals match too). Only where
-    /// all three agree for some phrase are the phrases compared, place by place.
+    /// here sixteen places are tested at once, by comparing the bytes at offsets 0, 1 and
+    /// `sieveThird` of each with those of every phrase (the text with its case bit set, so capitals
+    /// match too). Only where all three agree for some phrase are the phrases compared, place by place.
     private func sievedMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> (match: (phrase: Int, offset: Int)?, next: Int) {
         guard let base = bytes.baseAddress else { return (nil, 0) }
         let count = bytes.count
