@@ -53,11 +53,7 @@ enum BlockReader {
 
     /// True when `text` holds a letter or digit (a run of separators alone is not a paragraph).
     static func hasWords(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            // ASCII without the property tables.
-            if scalar.isASCII { return ASCII.isLetterOrDigit(UInt8(scalar.value)) }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
+        text.unicodeScalars.contains(where: \.isLetterOrDigit)
     }
 
     // MARK: Lists

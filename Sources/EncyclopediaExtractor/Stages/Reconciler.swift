@@ -156,7 +156,7 @@ enum Reconciler {
                 return count
             }
         }
-        return ascii ?? String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        return ascii ?? String(title.lowercased().unicodeScalars.filter(\.isLetterOrDigit))
     }
 
     /// Nests flat sections by level: a heading deeper than the one before it opens a subsection.

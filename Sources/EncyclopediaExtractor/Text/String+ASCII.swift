@@ -13,6 +13,15 @@ enum ASCII {
     }
 }
 
+extension Unicode.Scalar {
+    /// True for a letter or digit of any script (alphabetic, or with a numeric type); ASCII is answered
+    /// without the property tables.
+    var isLetterOrDigit: Bool {
+        if isASCII { return ASCII.isLetterOrDigit(UInt8(value)) }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+}
+
 extension String {
     /// The number of characters (`count`), taken from the UTF-8 length when every byte is ASCII other
     /// than a carriage return: each such byte is a character of its own ("\r\n" is the one ASCII pair
