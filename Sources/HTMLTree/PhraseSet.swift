@@ -94,8 +94,9 @@ public struct PhraseSet: Sendable {
     }
 
     /// The earliest match in UTF-8 bytes: which phrase (the first in list order that starts there)
-    /// and its offset.
-    public func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
+    /// and its offset. Package-internal: a caller outside the package passes a `String` (habit 1 of
+    /// the style guide: no public signature shows an unsafe pointer).
+    package func firstMatch(inBytes bytes: UnsafeBufferPointer<UInt8>) -> (phrase: Int, offset: Int)? {
         let count = bytes.count
         guard window > 0, count >= window, let base = bytes.baseAddress else { return nil }
         var from = 0
