@@ -117,11 +117,14 @@ public struct Extraction: Sendable, Equatable {
     public var removals: [Removal]
     /// How the page's encoding was chosen, in words.
     public var encodingExplanation: String
+    /// True when the page is an encyclopedia page: a page of the World Library family or of a wiki, or
+    /// a copy of one on another site (what `encx convert --family-only` keeps).
+    public var isEncyclopediaPage: Bool
 }
 
-/// The stages in order: read metadata → remove junk → find the title and the body → categories →
-/// licence and footer → table of contents → walk the body → sections and TOC check → references →
-/// ISBNs → site and warnings.
+/// The stages in order: read metadata → remove junk → find the article → categories → licence and
+/// footer → article-information panel → table of contents → walk the body (asking the chrome
+/// filter) → sections and TOC check → references → ISBNs → site and warnings.
 struct ExtractionPipeline {
     let document: Document
     let callerURL: String?
@@ -129,45 +132,31 @@ struct ExtractionPipeline {
     let options: ExtractionOptions
     let deadline: Deadline
 
-    /// Paragraph-like elements shorter than this do not vote for the body container: captions,
-    /// menu items and bylines run shorter, article sentences longer.
-    static let minimumVotingText = 40
-
     func run() throws(ExtractionError) -> Extraction {
         func check(_ stage: String) throws(ExtractionError) { try deadline.check(input: document.input, stage: stage) }
         let metadata = MetadataReader.read(document)
         var removals: [Removal] = []
         var warnings: [Warning] = []
-        Cleaner.removeJunk(from: document, removals: &removals)
+        ChromeFilter.removeJunk(from: document, removals: &removals)
 
-        let titleNode = findTitle()
-        let bodyAnchor = findBodyAnchor()
-        let contentRoot = commonAncestor(titleNode, bodyAnchor) ?? document.root
-        var protected = NodeSet(for: document)
-        for node in [titleNode, bodyAnchor].compactMap({ $0 }) {
-            var current: Node? = node
-            while let element = current {
-                protected.insert(element)
-                current = element.parent
-            }
-        }
-
+        let region = ArticleLocator.locate(in: document)
         var cleaning = CleaningResult()
-        if let contentRoot {
-            Cleaner.readCategories(in: document, contentRoot: contentRoot, protected: protected, result: &cleaning)
+        if let contentRoot = region.root {
+            Cleaner.readCategories(in: document, contentRoot: contentRoot, protected: region.protected, result: &cleaning)
         }
         try check("cleaning")
         Cleaner.findBoilerplate(in: document, result: &cleaning)
         removals += cleaning.removals
         try check("the licence search")
+        let information = ArticleInformationReader.read(cues: cleaning.articleInformationCues, region: region, removals: &removals)
 
-        if let contentRoot { removals += Self.outsideRemovals(contentRoot: contentRoot, title: titleNode) }
-        let toc = contentRoot.flatMap { TOCReader.read(in: $0) } ?? document.root.flatMap { TOCReader.readSidebar(in: $0) }
+        removals += ArticleLocator.outsideRemovals(of: region)
+        let toc = region.root.flatMap { TOCReader.read(in: $0) } ?? document.root.flatMap { TOCReader.readSidebar(in: $0) }
         var walker: BodyWalker?
-        if let contentRoot {
+        if let contentRoot = region.root {
             var body = BodyWalker(
-                root: contentRoot, start: titleNode, toc: toc?.box, boilerplate: NodeSet(cleaning.boilerplate, in: document),
-                bodyAnchor: bodyAnchor, protected: protected, options: options, deadline: deadline)
+                region: region, root: contentRoot, toc: toc?.box, boilerplate: NodeSet(cleaning.boilerplate, in: document),
+                language: metadata.language, options: options, deadline: deadline)
             body.walk()
             try check("the body walk")
             removals += body.removals
@@ -175,18 +164,17 @@ struct ExtractionPipeline {
         }
         let events = walker?.events ?? []
         let tocEntries = toc?.entries ?? []
-        let body = Reconciler.reconcile(events: events, toc: tocEntries, repair: options.repairStructure)
+        let body = Reconciler.reconcile(events: events, toc: tocEntries, repair: options.repairStructure, language: metadata.language)
         warnings += body.warnings
-        let referenceOutput = ReferenceReader.read(body: body)
+        let referenceOutput = ReferenceReader.read(body: body, language: metadata.language)
         warnings += referenceOutput.warnings
         try check("the references")
         let infobox = walker?.infobox ?? []
         var collector = ISBNCollector()
-        collector.collect(body: body, infobox: infobox, references: referenceOutput.references,
-                          referenceISBNs: referenceOutput.writtenISBNs)
+        collector.collect(body: body, infobox: infobox, references: referenceOutput.references)
 
         // Title.
-        var title = titleNode?.text ?? ""
+        var title = region.title?.text ?? ""
         if title.isEmpty, let head = metadata.titleElement {
             title = SiteRecognizer.articleName(fromTitle: head)
             warnings.append(Warning(code: "title-from-head",
@@ -199,12 +187,13 @@ struct ExtractionPipeline {
         let recognition = SiteRecognizer.recognise(
             metadata: metadata, urls: [origin.fetchedURL, metadata.canonicalURL, savedFrom, metadata.openGraphURL, callerURL].compactMap { $0 },
             licenceText: cleaning.licenceText, footerFound: cleaning.footerFound)
-        if recognition.site == nil || (!recognition.isFamily && !recognition.isMediaWiki) {
+        if recognition.site == nil {
+            let upstream = recognition.upstream.map { " (it copies \($0.site))" } ?? ""
             warnings.append(Warning(code: "unrecognised-site",
-                                    message: "No known encyclopedia site was recognised from the page's hosts, title, logos or licence text; the article is a best effort."))
+                                    message: "No known encyclopedia site was recognised from the page's hosts, title, logos or licence text\(upstream); the article is a best effort."))
         }
         warnings += documentWarnings()
-        if recognition.isFamily, cleaning.license == nil {
+        if recognition.role != nil || recognition.isMediaWiki, cleaning.license == nil {
             warnings.append(Warning(code: "license-missing",
                                     message: "The page has no licence block; the article's licence is unknown."))
         }
@@ -222,59 +211,25 @@ struct ExtractionPipeline {
 
         let article = Article(
             title: title,
-            source: Source(url: url, site: recognition.site, encoding: document.encoding.encoding.name),
+            source: Source(url: url, site: recognition.site, encoding: document.encoding.encoding.name,
+                           upstream: recognition.upstream, articleId: information.articleId, catalog: information.catalog),
             language: metadata.language,
             lead: body.lead.map(\.block),
             sections: body.sections.map(\.publicSection),
             tableOfContents: tocEntries,
-            references: referenceOutput.references,
+            references: referenceOutput.references.map(\.reference),
             isbns: collector.isbns,
             infobox: infobox,
             categories: cleaning.categories,
             license: cleaning.license,
             warnings: warnings)
-        return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description)
+        return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description,
+                          isEncyclopediaPage: recognition.isEncyclopediaPage)
     }
 
     /// Places for a message: all of them, or the first three and how many more.
     static func places(_ paths: [String]) -> String {
         paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(3).joined(separator: ", ") + " and \(paths.count - 3) more"
-    }
-
-    /// Records what lies outside the article's container (side columns, header, footer menus) and,
-    /// inside it, before the title (article tools), so `encx inspect` can show every removal.
-    static func outsideRemovals(contentRoot: Node, title: Node?) -> [Removal] {
-        var removals: [Removal] = []
-        func record(_ node: Node, _ rule: String) {
-            guard node.isElement else { return }
-            let excerpt = Removal.excerpt(of: node)
-            guard !excerpt.isEmpty else { return }
-            removals.append(Removal(rule: rule, element: node.name, excerpt: excerpt))
-        }
-        var current = contentRoot
-        while let parent = current.parent {
-            for sibling in parent.childElements where sibling != current { record(sibling, "outside the article's container") }
-            current = parent
-        }
-        if let title {
-            var node = contentRoot.firstChild
-            while let visiting = node, !visiting.contains(title) {
-                if !(visiting.precedes(title)) { break }
-                record(visiting, "before the article's title (site chrome, article tools)")
-                node = visiting.nextSibling
-            }
-            // Inside the container, the title's own ancestors may hold tools before it too.
-            var ancestor = title.parent
-            while let element = ancestor, element != contentRoot {
-                var sibling = element.firstChild
-                while let visiting = sibling, !visiting.contains(title) {
-                    record(visiting, "before the article's title (site chrome, article tools)")
-                    sibling = visiting.nextSibling
-                }
-                ancestor = element.parent
-            }
-        }
-        return removals
     }
 
     private func documentWarnings() -> [Warning] {
@@ -301,66 +256,5 @@ struct ExtractionPipeline {
                                     message: "The page declares the unknown charset \"\(ignored)\"; it was read as \(document.encoding.encoding.name)."))
         }
         return warnings
-    }
-
-    /// The article's `<h1>`: MediaWiki's `firstHeading` if present, else the first `<h1>` that is
-    /// not a site's name (some sites put their logo in an `<h1>`).
-    private func findTitle() -> Node? {
-        guard let root = document.root else { return nil }
-        var first: Node?
-        for node in root.descendants(.elements(named: .h1)) {
-            if node.attribute(.id, equals: "firstHeading") || node.hasClassToken("firstheading") {
-                return node
-            }
-            let text = node.text.lowercased()
-            guard BlockReader.hasWords(text) else { continue }
-            let isSiteName = SiteProfile.family.contains { $0.selfNames.contains { $0.lowercased() == text } }
-            if !isSiteName, first == nil { first = node }
-        }
-        return first
-    }
-
-    /// The element whose paragraphs hold the most text (each paragraph votes for its parent, and half
-    /// as much for its grandparent).
-    private func findBodyAnchor() -> Node? {
-        guard let root = document.root else { return nil }
-        // Scores by node number; nodes are numbered in document order, so the first highest score
-        // found in number order is the first in the document.
-        var scores = [Int](repeating: 0, count: document.nodeCount)
-        var voters: [Node] = []
-        for node in root.descendants(.elements(Self.votingElements)) {
-            let length = node.textLength
-            guard length >= Self.minimumVotingText, let parent = node.parent else { continue }
-            scores[parent.ordinal] += length
-            voters.append(parent)
-            if let grandparent = parent.parent {
-                scores[grandparent.ordinal] += length / 2
-                voters.append(grandparent)
-            }
-        }
-        var best: Node?
-        var bestScore = 0
-        for node in voters where node != root {
-            let score = scores[node.ordinal]
-            if score > bestScore || (score == bestScore && node.ordinal < (best?.ordinal ?? Int.max)) {
-                best = node
-                bestScore = score
-            }
-        }
-        return best
-    }
-
-    /// Paragraph-like elements that vote for the body container.
-    static let votingElements = HTMLNameSet(["p", "li", "dd"])
-
-    private func commonAncestor(_ first: Node?, _ second: Node?) -> Node? {
-        guard let first else { return second }
-        guard let second else { return first.parent ?? first }
-        var current: Node? = first
-        while let candidate = current {
-            if candidate.contains(second) { return candidate }
-            current = candidate.parent
-        }
-        return document.root
     }
 }

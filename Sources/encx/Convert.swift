@@ -446,17 +446,18 @@ struct Convert: ParsableCommand {
             }
         }
 
-        let article: Article
+        let extraction: Extraction
         do {
-            article = try settings.extractor.extractWithReport(html: bytes, url: nil, input: item.displayPath, origin: origin).article
+            extraction = try settings.extractor.extractWithReport(html: bytes, url: nil, input: item.displayPath, origin: origin)
         } catch {
             return failure(error.description, code: error.code)
         }
+        let article = extraction.article
         let warnings = article.warnings.map(\.code)
         if let pattern = settings.urlPattern, unit.warc == nil, !pattern.matches(article.source.url) {
             return outcome(.filtered, error: "its URL does not match --url-pattern", warnings: warnings)
         }
-        if settings.familyOnly, warnings.contains("unrecognised-site") {
+        if settings.familyOnly, !extraction.isEncyclopediaPage {
             return outcome(.filtered, error: "not recognised as an encyclopedia page (--family-only)", warnings: warnings)
         }
         let status: PageOutcome.Status = warnings.isEmpty ? .ok : .warning

@@ -70,7 +70,17 @@ struct InspectReport {
 
         line(bold("Title:    ") + article.title)
         line(bold("Site:     ") + (article.source.site ?? red("not recognised")))
+        if let upstream = article.source.upstream {
+            line(bold("Copy of:  ") + upstream.site + (upstream.url.map { " (" + $0 + ")" } ?? ""))
+        }
         line(bold("Source:   ") + (article.source.url ?? dim("(no URL in the page)")))
+        if let articleId = article.source.articleId { line(bold("Article:  ") + articleId) }
+        if let catalog = article.source.catalog {
+            let fields = [("subject", catalog.subject), ("collection", catalog.collection), ("author", catalog.author),
+                          ("publisher", catalog.publisher), ("reproduced", catalog.reproductionDate),
+                          ("published", catalog.publicationDate)]
+            line(bold("Catalog:  ") + fields.compactMap { name, value in value.map { "\(name): \($0)" } }.joined(separator: "; "))
+        }
         line(bold("Encoding: ") + extraction.encodingExplanation)
         line(bold("Language: ") + (article.language ?? dim("(not declared)")))
 
@@ -83,7 +93,8 @@ struct InspectReport {
         func tree(_ sections: [Section], depth: Int) {
             for section in sections {
                 let blocks = section.blocks.isEmpty ? dim("no blocks") : describe(section.blocks)
-                line(String(repeating: "  ", count: depth + 1) + "h\(section.level) \(section.title)  (\(blocks))")
+                let kind = section.referenceKind.map { dim(" [\($0.rawValue) section]") } ?? ""
+                line(String(repeating: "  ", count: depth + 1) + "h\(section.level) \(section.title)  (\(blocks))" + kind)
                 tree(section.sections, depth: depth + 1)
             }
         }

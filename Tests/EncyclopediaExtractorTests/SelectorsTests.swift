@@ -26,7 +26,7 @@ import Testing
     /// A box's first text is compared with the chrome box headings on its first characters only.
     @Test func chromeBoxHeadingsFitTheComparedOpening() {
         for heading in Selectors.chromeBoxHeadings {
-            #expect(heading.count + 1 <= BodyWalker.boxHeadingWindow, "\(heading)")
+            #expect(heading.count + 1 <= ChromeFilter.boxHeadingWindow, "\(heading)")
             #expect(heading == heading.lowercased())
         }
     }

@@ -66,18 +66,81 @@ public struct Source: Codable, Sendable, Equatable {
     /// The page's URL: its canonical link, else the browser's saved-from comment, else `og:url`,
     /// else the URL the caller passed.
     public var url: String?
-    /// The site that served the page ("World Library", "World Heritage Encyclopedia", …), or nil when
-    /// no known site was recognised.
+    /// The site that served the page ("World Library", "World Heritage Encyclopedia", "Wikipedia",
+    /// "Answers.com", …), or nil when it was not recognised (a copy of Wikipedia on an unknown site
+    /// is nil here, with the upstream in ``upstream``).
     public var site: String?
+    /// The site the article was copied from, where the page says so and it is not the serving site
+    /// ("From Wikipedia, the free encyclopedia", "Retrieved from https://en.wikipedia.org/…").
+    public var upstream: Upstream?
+    /// The copy's own article id ("WHEBN0000236874", from World Heritage Encyclopedia's
+    /// article-information panel), or nil.
+    public var articleId: String?
+    /// What the page's article-information panel says about the copy, or nil when it has none.
+    public var catalog: Catalog?
     /// The encoding the page was decoded from (`utf-8`, `windows-1252`, …).
     public var encoding: String
 
     /// Creates a source record.
-    public init(url: String?, site: String?, encoding: String) {
+    public init(url: String?, site: String?, encoding: String, upstream: Upstream? = nil, articleId: String? = nil,
+                catalog: Catalog? = nil)
+    {
         self.url = url
         self.site = site
+        self.upstream = upstream
+        self.articleId = articleId
+        self.catalog = catalog
         self.encoding = encoding
     }
+}
+
+/// The site a copied article came from.
+public struct Upstream: Codable, Sendable, Equatable {
+    /// The site's name ("Wikipedia"), or its host when no profile names it.
+    public var site: String
+    /// The upstream page's URL as the copy prints it, or nil.
+    public var url: String?
+
+    /// Creates an upstream record.
+    public init(site: String, url: String?) {
+        self.site = site
+        self.url = url
+    }
+}
+
+/// What a copy's article-information panel (World Heritage Encyclopedia's "Article Id: …, Subject: …,
+/// Collection: …") says about it. Fields the panel leaves empty are nil; the panel's title and language
+/// are the article's `title` and `language`.
+public struct Catalog: Codable, Sendable, Equatable {
+    /// "Author:" (the site names itself on most pages).
+    public var author: String?
+    /// "Collection:" (or "Collections:"): the site's collections holding the article.
+    public var collection: String?
+    /// "Publication Date:".
+    public var publicationDate: String?
+    /// "Publisher:".
+    public var publisher: String?
+    /// "Reproduction Date:".
+    public var reproductionDate: String?
+    /// "Subject:".
+    public var subject: String?
+
+    /// Creates a catalog record.
+    public init(author: String? = nil, collection: String? = nil, publicationDate: String? = nil, publisher: String? = nil,
+                reproductionDate: String? = nil, subject: String? = nil)
+    {
+        self.author = author
+        self.collection = collection
+        self.publicationDate = publicationDate
+        self.publisher = publisher
+        self.reproductionDate = reproductionDate
+        self.subject = subject
+    }
+}
+
+/// A field of ``Catalog``.
+enum CatalogField: Sendable {
+    case author, collection, publicationDate, publisher, reproductionDate, subject
 }
 
 /// A licence recognised from the page's licence block.
@@ -150,13 +213,40 @@ extension Article {
 }
 
 extension Source {
-    enum CodingKeys: String, CodingKey { case url, site, encoding }
+    enum CodingKeys: String, CodingKey { case url, site, upstream, articleId, catalog, encoding }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(url, forKey: .url)
         try container.encode(site, forKey: .site)
+        try container.encode(upstream, forKey: .upstream)
+        try container.encode(articleId, forKey: .articleId)
+        try container.encode(catalog, forKey: .catalog)
         try container.encode(encoding, forKey: .encoding)
+    }
+}
+
+extension Upstream {
+    enum CodingKeys: String, CodingKey { case site, url }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(site, forKey: .site)
+        try container.encode(url, forKey: .url)
+    }
+}
+
+extension Catalog {
+    enum CodingKeys: String, CodingKey { case author, collection, publicationDate, publisher, reproductionDate, subject }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(author, forKey: .author)
+        try container.encode(collection, forKey: .collection)
+        try container.encode(publicationDate, forKey: .publicationDate)
+        try container.encode(publisher, forKey: .publisher)
+        try container.encode(reproductionDate, forKey: .reproductionDate)
+        try container.encode(subject, forKey: .subject)
     }
 }
 

@@ -13,14 +13,21 @@ public struct Section: Codable, Sendable, Equatable {
     public var blocks: [Block]
     /// Subsections (headings of a deeper level up to the next heading of this level or above).
     public var sections: [Section]
+    /// The kind of references the section's title announces ("References", "Einzelnachweise" →
+    /// `note`; "Further reading" → `bibliography`; …), or its enclosing section's; nil for a section
+    /// of the article's prose. Its notes and reference lists are in the article's `references`.
+    public var referenceKind: Reference.Kind?
 
     /// Creates a section.
-    public init(title: String, level: Int, anchor: String? = nil, blocks: [Block] = [], sections: [Section] = []) {
+    public init(title: String, level: Int, anchor: String? = nil, blocks: [Block] = [], sections: [Section] = [],
+                referenceKind: Reference.Kind? = nil)
+    {
         self.title = title
         self.level = level
         self.anchor = anchor
         self.blocks = blocks
         self.sections = sections
+        self.referenceKind = referenceKind
     }
 }
 
@@ -45,7 +52,7 @@ public struct TOCEntry: Codable, Sendable, Equatable {
 }
 
 extension Section {
-    enum CodingKeys: String, CodingKey { case title, level, anchor, blocks, sections }
+    enum CodingKeys: String, CodingKey { case title, level, anchor, blocks, sections, referenceKind }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -54,6 +61,7 @@ extension Section {
         try container.encode(anchor, forKey: .anchor)
         try container.encode(blocks, forKey: .blocks)
         try container.encode(sections, forKey: .sections)
+        try container.encode(referenceKind, forKey: .referenceKind)
     }
 }
 

@@ -250,11 +250,7 @@ extension JSONWriter {
             json.key("references"); json.array(article.references) { json, reference in json.write(reference) }
             json.key("schemaVersion"); json.int(article.schemaVersion)
             json.key("sections"); json.array(article.sections) { json, section in json.write(section) }
-            json.key("source"); json.object { json in
-                json.key("encoding"); json.string(article.source.encoding)
-                json.key("site"); json.string(article.source.site)
-                json.key("url"); json.string(article.source.url)
-            }
+            json.key("source"); json.write(article.source)
             json.key("tableOfContents"); json.array(article.tableOfContents) { json, entry in
                 json.object { json in
                     json.key("anchor"); json.string(entry.anchor)
@@ -271,6 +267,37 @@ extension JSONWriter {
                 }
             }
             json.writeExtras(before: nil)
+        }
+    }
+
+    mutating func write(_ source: Source) {
+        object { json in
+            json.key("articleId"); json.string(source.articleId)
+            json.key("catalog")
+            if let catalog = source.catalog {
+                json.object { json in
+                    json.key("author"); json.string(catalog.author)
+                    json.key("collection"); json.string(catalog.collection)
+                    json.key("publicationDate"); json.string(catalog.publicationDate)
+                    json.key("publisher"); json.string(catalog.publisher)
+                    json.key("reproductionDate"); json.string(catalog.reproductionDate)
+                    json.key("subject"); json.string(catalog.subject)
+                }
+            } else {
+                json.null()
+            }
+            json.key("encoding"); json.string(source.encoding)
+            json.key("site"); json.string(source.site)
+            json.key("upstream")
+            if let upstream = source.upstream {
+                json.object { json in
+                    json.key("site"); json.string(upstream.site)
+                    json.key("url"); json.string(upstream.url)
+                }
+            } else {
+                json.null()
+            }
+            json.key("url"); json.string(source.url)
         }
     }
 
@@ -301,6 +328,7 @@ extension JSONWriter {
             json.key("anchor"); json.string(section.anchor)
             json.key("blocks"); json.array(section.blocks) { json, block in json.write(block) }
             json.key("level"); json.int(section.level)
+            json.key("referenceKind"); json.string(section.referenceKind?.rawValue)
             json.key("sections"); json.array(section.sections) { json, subsection in json.write(subsection) }
             json.key("title"); json.string(section.title)
         }

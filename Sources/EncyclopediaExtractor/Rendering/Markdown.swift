@@ -140,7 +140,7 @@ public enum PlainTextRenderer {
         func renderSection(_ section: Section) {
             parts.append(section.title)
             for block in section.blocks { parts.append(render(block)) }
-            if !notesPlaced, ReferenceReader.kind(forTitle: section.title) == .note {
+            if !notesPlaced, section.referenceKind == .note {
                 parts.append(notesText)
                 notesPlaced = true
             }

@@ -166,9 +166,9 @@ enum BlockReader {
         var caption: String?
         var source: String?
         for node in element.descendants where node.isElement {
-            if caption == nil, node.isElement(.figcaption) || node.hasClassToken("thumbcaption") || node.hasClassToken("gallerytext") {
+            if caption == nil, node.isElement(.figcaption) || Selectors.figureCaptionClasses.contains(where: { node.hasClassToken($0) }) {
                 var gatherer = InlineGatherer()
-                for child in node.children where !child.hasClassToken("magnify") {
+                for child in node.children where !child.hasClassToken(Selectors.magnifyClass) {
                     gatherer.add(child)
                 }
                 caption = gatherer.finish().text
@@ -200,8 +200,8 @@ enum BlockReader {
                 // Characters never outnumber scalars: the string is made only for a long paragraph.
                 if node.textLength > 200, node.text.characterCount > 200 { return true }
             case .ol, .div:
-                if node.hasClassToken("references") || node.hasClassToken("toc") { return true }
-                if node.attribute(.id, equals: "toc") { return true }
+                if node.hasClassToken(Selectors.notesListClass) || node.hasClassToken(Selectors.tocBoxClass) { return true }
+                if node.attribute(.id, equals: Selectors.tocBoxID) { return true }
             default:
                 continue
             }
@@ -279,7 +279,9 @@ enum BlockReader {
     // MARK: Infoboxes
 
     static func isInfobox(_ table: Node) -> Bool {
-        table.classTokens.contains { $0 == "infobox" || $0.hasPrefix("infobox_") || $0.hasPrefix("infobox-") }
+        table.classTokens.contains {
+            $0 == Selectors.infoboxClass || $0.hasPrefix(Selectors.infoboxClass + "_") || $0.hasPrefix(Selectors.infoboxClass + "-")
+        }
     }
 
     static func infobox(_ table: Node) -> [InfoboxField] {

@@ -3,7 +3,9 @@ import HTMLTree
 
 /// What the body walk meets, in document order.
 enum BodyEvent {
-    case heading(level: Int, title: String, anchor: String?)
+    /// A heading; `referenceKind` is the kind of references its section holds (its own title's, or
+    /// the enclosing section's), decided here once for the section.
+    case heading(level: Int, title: String, anchor: String?, referenceKind: Reference.Kind?)
     case block(BuiltBlock)
     case notes([RawNote])
     /// Where the table of contents box stood.
@@ -11,7 +13,8 @@ enum BodyEvent {
 }
 
 /// Walks the article's region in document order (without recursion, so any depth is safe) and turns
-/// it into ``BodyEvent``s, skipping chrome and stopping at the licence block.
+/// it into ``BodyEvent``s, asking the ``ChromeFilter`` about each element and stopping at the licence
+/// block.
 struct BodyWalker {
     let root: Node
     /// The title heading: the walk starts after it.
@@ -22,8 +25,10 @@ struct BodyWalker {
     /// Where article text concentrates: a licence block before it (in a side column) is skipped, one
     /// inside or after it ends the walk.
     let bodyAnchor: Node?
-    /// Ancestors of the title and of the body anchor: never chrome.
-    let protected: NodeSet
+    /// The judge of chrome.
+    let filter: ChromeFilter
+    /// The page's language, for reading section titles.
+    let language: String?
     let options: ExtractionOptions
     let deadline: Deadline
 
@@ -34,39 +39,28 @@ struct BodyWalker {
     /// Gathers paragraphs (kept for the walk, so its buffer is allocated once).
     private var paragraphs = InlineGatherer()
     private var pendingHasContent = false
-    /// The title of the last heading, lowercased.
-    private var currentSectionTitle = ""
-    /// True below a heading of a reference section ("References", "Notes"…), where link-dense lists are content.
-    private var inReferenceSection = false
+    /// Where the walk stands, for the chrome filter.
+    private var position = ChromeFilter.Position()
+    /// The open sections' levels and reference kinds, outermost first: a subsection of "Literatur"
+    /// ("Romane") holds what its parent announces.
+    private var openSections: [(level: Int, kind: Reference.Kind?)] = []
     /// How far below the walk's starting level the current node is.
     private var depth = 0
 
-    init(root: Node, start: Node?, toc: Node?, boilerplate: NodeSet, bodyAnchor: Node?, protected: NodeSet,
+    init(region: ArticleRegion, root: Node, toc: Node?, boilerplate: NodeSet, language: String?,
          options: ExtractionOptions, deadline: Deadline)
     {
         self.deadline = deadline
         self.root = root
-        self.start = start
+        self.start = region.title
         self.toc = toc
         self.boilerplate = boilerplate
-        self.bodyAnchor = bodyAnchor
-        self.protected = protected
+        self.bodyAnchor = region.bodyAnchor
+        self.filter = ChromeFilter(protected: region.protected, toc: toc)
+        self.language = language
         self.options = options
     }
 
-    /// A link-dense box (a side column, a footer menu) holds at least this many links …
-    static let linkBoxMinimumLinks = 3
-    /// … and at least this share of its text is link text. Prose paragraphs in these pages run well
-    /// under 30% link text; menus and "Related eBooks" boxes run over 80%.
-    static let linkBoxMinimumShare = 0.7
-    /// Link-density is only measured on boxes this short: side boxes are small, article containers
-    /// are not, and the bound keeps the measurement linear.
-    static let linkBoxMaximumText = 3000
-    /// … and on boxes of at most this many nodes (an empty-element maze has no text to stop at).
-    static let linkBoxMaximumNodes = 2000
-    /// Chrome phrases and box headings are short and near the top of their box: the searches for
-    /// them give up after this many nodes.
-    static let shortTextMaximumNodes = 400
     /// Below this many levels of nesting (libxml2's own default limit; deeper trees exist only with
     /// deep nesting allowed) elements are read as plain containers, without the judgements that look
     /// through a whole subtree, so a tree nested 50,000 deep is walked in linear time.
@@ -160,24 +154,13 @@ struct BodyWalker {
             record("table of contents (kept as tableOfContents)", node)
             return .next
         }
-        if !protected.contains(node) {
-            if Selectors.chromeElementNames.contains(name) {
-                flush()
-                record("chrome element <\(node.name)>", node)
-                return .next
-            }
-            // A heading's id is its section's name ("Personal_life", "Search_for_the_source"), not a
-            // statement about chrome: only its classes count.
-            if let marker = ClassWords.chromeMarker(of: node, includingID: !Selectors.headingElementNames.contains(name)) {
-                flush()
-                record("chrome id/class word '\(marker)'", node)
-                return .next
-            }
-            if let phrase = chromePhrase(node, name: name) {
-                flush()
-                record("chrome text '\(phrase)'", node)
-                return .next
-            }
+        let verdict = filter.verdict(on: node, name: name, at: position)
+        if case let .chrome(rule) = verdict {
+            flush()
+            record(rule, node)
+            // A notes list is the article's wherever a template put it.
+            for list in ChromeFilter.notesLists(inside: node) { events.append(.notes(NotesReader.read(list))) }
+            return .next
         }
         switch name {
         case .h1, .h2, .h3, .h4, .h5, .h6:
@@ -195,11 +178,7 @@ struct BodyWalker {
                 events.append(.notes(NotesReader.read(node)))
                 return .next
             }
-            if node.hasClassToken("gallery") { return .descend }
-            if !protected.contains(node), isLinkBox(node, lists: true) {
-                record("link-dense list outside a links section", node)
-                return .next
-            }
+            if node.hasClassToken(Selectors.galleryClass) { return .descend }
             if let block = BlockReader.list(node) { events.append(.block(block)) }
             return .next
         case .dl:
@@ -221,11 +200,7 @@ struct BodyWalker {
                 record("infobox (kept as infobox)", node)
                 return .next
             }
-            if BlockReader.isLayoutTable(node) { return .descend }
-            if !protected.contains(node), isLinkBox(node, lists: false) {
-                record("link-dense table", node)
-                return .next
-            }
+            if verdict == .layout { return .descend }
             if options.includeTables, let block = BlockReader.table(node) { events.append(.block(block)) }
             return .next
         case .img, .hr, .caption:
@@ -236,7 +211,7 @@ struct BodyWalker {
         default:
             break
         }
-        if node.hasClassToken("thumb") || node.hasClassToken("gallerybox") {
+        if Selectors.figureClasses.contains(where: { node.hasClassToken($0) }) {
             flush()
             if options.includeFigures, let block = BlockReader.figure(node) { events.append(.block(block)) }
             return .next
@@ -251,10 +226,6 @@ struct BodyWalker {
         }
         // A container (div, td, center, section, form, …).
         flush()
-        if !protected.contains(node), name == .div || name == .td || name == .section, isLinkBox(node, lists: false) {
-            record("link-dense box", node)
-            return .next
-        }
         return .descend
     }
 
@@ -280,23 +251,37 @@ struct BodyWalker {
 
     private mutating func heading(_ node: Node, level: Int) {
         var title = InlineGatherer.gather(node).text
-        for suffix in ["[edit]", "[ edit ]", "[Edit]"] where title.hasSuffix(suffix) {
+        for suffix in Selectors.editLinkSuffixes where title.hasSuffix(suffix) {
             title = title.dropLast(suffix.count).trimmingSpaces()
         }
         guard BlockReader.hasWords(title) else { return }
-        let lowered = title.lowercased()
-        if Selectors.nonArticleHeadings.contains(lowered) {
+        let key = LanguageProfile.titleKey(title)
+        if Selectors.siteHeadings.contains(key) {
             record("site heading", node)
             return
         }
-        currentSectionTitle = lowered
-        inReferenceSection = Selectors.referenceSectionKinds.contains { $0.titles.contains(lowered) }
-        events.append(.heading(level: level, title: title, anchor: anchor(of: node)))
+        while let open = openSections.last, open.level >= level { openSections.removeLast() }
+        let kind = Self.referenceKind(ofKey: key, language: language, enclosing: openSections.last?.kind)
+        openSections.append((level, kind))
+        position.afterFirstHeading = true
+        position.inReferenceSection = kind != nil
+        events.append(.heading(level: level, title: title, anchor: anchor(of: node), referenceKind: kind))
+    }
+
+    /// The reference kind of a section: its own title's, else the enclosing section's (nil for an
+    /// ordinary section). The one place a section's kind is decided.
+    static func referenceKind(ofTitle title: String, language: String?, enclosing: Reference.Kind?) -> Reference.Kind? {
+        referenceKind(ofKey: LanguageProfile.titleKey(title), language: language, enclosing: enclosing)
+    }
+
+    /// The same, for a title already made a ``LanguageProfile/titleKey(_:)``.
+    static func referenceKind(ofKey key: String, language: String?, enclosing: Reference.Kind?) -> Reference.Kind? {
+        LanguageProfile.referenceKind(forKey: key, language: language) ?? enclosing
     }
 
     private func anchor(of heading: Node) -> String? {
         for node in heading.descendants where node.isElement {
-            if node.hasClassToken("mw-headline"), let id = node.attribute(.id) { return id }
+            if node.hasClassToken(Selectors.headlineClass), let id = node.attribute(.id) { return id }
         }
         if let id = heading.attribute(.id), !id.isEmpty { return id }
         // Older MediaWiki: <a name="X"></a> (or an empty span with an id) just before the heading.
@@ -315,95 +300,5 @@ struct BodyWalker {
     /// True when an inline element holds block-level elements (tag soup: `<font>` around paragraphs).
     private func containsBlock(_ node: Node) -> Bool {
         node.firstDescendant(.elements(Selectors.blockElementNames)) != nil
-    }
-
-    /// The chrome phrase that makes up the whole short text of `node`, or that opens a chrome box.
-    private func chromePhrase(_ node: Node, name: HTMLName) -> String? {
-        guard let short = shortText(node, limit: 60) else {
-            return chromeBoxHeading(node, name: name)
-        }
-        let lowered = short.lowercased()
-        if Selectors.chromePhrases.contains(lowered) { return short }
-        return chromeBoxHeading(node, name: name)
-    }
-
-    /// How many characters of a box's first text are compared with the chrome box headings (longer
-    /// than the longest heading and its colon).
-    static let boxHeadingWindow = 32
-
-    /// Elements that can be a chrome box opening with a heading.
-    private static let boxNames = HTMLNameSet(["div", "td", "table", "ul", "section", "dl"])
-
-    /// "Related eBooks", "Collections": a box that opens with one of these and holds no article
-    /// structure (no heading of its own below h2 level, no long paragraph) is chrome.
-    private func chromeBoxHeading(_ node: Node, name: HTMLName) -> String? {
-        guard Self.boxNames.contains(name) else { return nil }
-        guard let text = firstText(node) else { return nil }
-        // Only the opening matters (the headings are short): a long first text is not lowercased whole.
-        let head = String(text.prefix(Self.boxHeadingWindow))
-        let complete = head.utf8.count == text.utf8.count
-        let first = head.lowercased()
-        guard let heading = Selectors.chromeBoxHeadings.first(where: {
-            first.hasPrefix($0) && ((complete && first.utf8.count == $0.utf8.count) || first.dropFirst($0.count).first == ":")
-        }) else {
-            return nil
-        }
-        if let toc, node.contains(toc) { return nil }
-        return heading
-    }
-
-    /// The node's text when it is at most `limit` characters, else nil (stops reading past the limit).
-    private func shortText(_ node: Node, limit: Int) -> String? {
-        guard let text = node.shortText(maximumBytes: limit * 4, maximumNodes: Self.shortTextMaximumNodes) else { return nil }
-        // A text of at most `limit` bytes has at most `limit` characters: counted only when longer.
-        return text.utf8.count <= limit || text.characterCount <= limit ? text : nil
-    }
-
-    /// The first non-blank text in the subtree (a box's heading).
-    private func firstText(_ node: Node) -> String? {
-        for (visited, descendant) in node.descendants.enumerated() {
-            if visited >= Self.shortTextMaximumNodes { return nil }
-            guard descendant.kind == .text else { continue }
-            let text = descendant.text
-            if !text.isEmpty { return text }
-        }
-        return nil
-    }
-
-    /// True for a box of links: enough links, mostly link text, no headings, not in a links section.
-    private func isLinkBox(_ node: Node, lists: Bool) -> Bool {
-        // Lists and boxes of links are what "See also", "External links" and the like hold.
-        if inReferenceSection { return false }
-        // Inside the article's sections a list is content; only lists before the first heading
-        // (menus just below the title) are judged by their links.
-        if lists, !currentSectionTitle.isEmpty { return false }
-        var links = 0
-        var linkText = 0
-        var allText = 0
-        // The links the walk is inside: the walk goes in document order, so a link that does not hold
-        // the current node holds none of those after it either.
-        var openLinks: [Node] = []
-        for (visited, descendant) in node.descendants.enumerated() {
-            if visited >= Self.linkBoxMaximumNodes { return false }
-            if let name = descendant.elementName {
-                switch name {
-                case .h1, .h2, .h3, .h4, .h5, .h6, .p: return false
-                case .a:
-                    links += 1
-                    while let last = openLinks.last, !last.contains(descendant) { openLinks.removeLast() }
-                    openLinks.append(descendant)
-                default: break
-                }
-                continue
-            }
-            guard descendant.isText else { continue }
-            let length = descendant.textLength
-            allText += length
-            if allText > Self.linkBoxMaximumText { return false }
-            while let last = openLinks.last, !last.contains(descendant) { openLinks.removeLast() }
-            if !openLinks.isEmpty { linkText += length }
-        }
-        guard links >= Self.linkBoxMinimumLinks, allText > 0 else { return false }
-        return Double(linkText) / Double(allText) >= Self.linkBoxMinimumShare
     }
 }

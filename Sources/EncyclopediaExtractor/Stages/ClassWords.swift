@@ -87,32 +87,10 @@ enum ClassWords {
     }
 
 
-    /// The chrome word or pair that marks `element`, or nil when its id and class look like content.
-    /// Every chrome word, and the longer word of every chrome pair (a pair needs both): an id or class
-    /// holding none of these as a substring (in any case) cannot be marked, and is passed over unsplit.
-    static let chromeWordFilter = PhraseSet(Array(Selectors.chromeWords).sorted() + Selectors.chromeWordPairs.sorted().map { pair in
-        String(pair.split(separator: " ").max { $0.count < $1.count } ?? Substring(pair))
-    })
-
     /// True when the element's class (or, when `includingID`, its id) holds one of `words` as a
     /// substring in any case: a cheap test on libxml2's bytes that rules elements out before their
     /// names are split into words.
     static func mayHold(_ words: PhraseSet, in element: Node, includingID: Bool = true) -> Bool {
         element.attribute(.class, contains: words) || (includingID && element.attribute(.id, contains: words))
-    }
-
-    static func chromeMarker(of element: Node, includingID: Bool = true) -> String? {
-        guard mayHold(chromeWordFilter, in: element, includingID: includingID) else { return nil }
-        let words = words(of: element, includingID: includingID)
-        guard !words.isEmpty else { return nil }
-        if words.contains(where: { Selectors.bodyWords.contains($0) }) { return nil }
-        for index in words.indices {
-            if Selectors.chromeWords.contains(words[index]) { return words[index] }
-            if index + 1 < words.count {
-                let pair = words[index] + " " + words[index + 1]
-                if Selectors.chromeWordPairs.contains(pair) { return pair }
-            }
-        }
-        return nil
     }
 }

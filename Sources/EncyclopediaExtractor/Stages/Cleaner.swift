@@ -10,33 +10,16 @@ struct CleaningResult {
     var licenceText: String = ""
     var footerFound = false
     var categories: [String] = []
+    /// Text nodes that hold the article-information panel's first label ("Article Id:"), found on the
+    /// same pass (for ``ArticleInformationReader``).
+    var articleInformationCues: [Node] = []
     var removals: [Removal] = []
 }
 
-/// Takes out what is never article content (scripts, styles, form controls, comments), and finds the
-/// licence block, the site footer and the category links.
+/// Finds the licence block, the site footer and the category links: what the page says about the
+/// article rather than the article, kept as metadata. (What is never content at all is taken out by
+/// ``ChromeFilter/removeJunk(from:removals:)``, and chrome is judged by the ``ChromeFilter``.)
 enum Cleaner {
-    /// Removes junk elements and comments everywhere, recording each removal rule once per element name.
-    static func removeJunk(from document: Document, removals: inout [Removal]) {
-        guard let root = document.root else { return }
-        var doomed: [(Node, String)] = []
-        for node in root.descendants(.elementsAndComments(Selectors.junkElementNames)) {
-            doomed.append((node, node.isElement ? node.name : "comment"))
-        }
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for (node, rule) in doomed {
-            if counts[rule] == nil { order.append(rule) }
-            counts[rule, default: 0] += 1
-            node.remove()
-        }
-        for name in order {
-            let count = counts[name] ?? 0
-            let rule = name == "comment" ? "comments" : "never article content (scripts, styles, forms, embeds)"
-            removals.append(Removal(rule: rule, element: name, excerpt: "\(count) removed"))
-        }
-    }
-
     /// Block-level elements a licence sentence is looked up from.
     private static let blockNames = HTMLNameSet([
         "p", "div", "td", "th", "li", "center", "section", "table", "tr", "tbody", "ul", "ol", "dd", "blockquote",
@@ -46,19 +29,14 @@ enum Cleaner {
     /// Every licence and footer sentence marker.
     private static let boilerplateMarkers = PhraseSet(Selectors.licenceMarkers + Selectors.footerMarkers)
     private static let licenceMarkers = PhraseSet(Selectors.licenceMarkers)
+    private static let familyLicenceMarkers = PhraseSet(Selectors.familyLicenceMarkers)
     private static let footerMarkers = PhraseSet(Selectors.footerMarkers)
-    private static let anchors = PhraseSet(Selectors.boilerplateAnchors)
-    /// A link to a category page ("Category:Hamlets", "/category:…"), and to the index of all categories.
-    private static let categoryLink = PhraseSet(["category:"])
-    /// The words that name a category box, found in raw ids and classes before they are split.
-    private static let categoryBoxWords = PhraseSet(["catlinks", "categories"])
-    private static let categoryIndexLink = PhraseSet(["special:categories"])
+    /// The anchors, and the panel's first label: one pass over the texts finds both.
+    private static let anchors = PhraseSet(Selectors.boilerplateAnchors + [Selectors.articleIdLabel])
+    private static let maximumBoilerplateLength = Selectors.maximumBoilerplateLength
 
-    /// The most text a licence or footer block can hold; the family's licence block is about 1,300
-    /// characters, so a block several times that size is an article container that holds it.
-    static let maximumBoilerplateLength = 4000
-
-    /// Finds licence and footer blocks (not removed: the body walk skips them) and reads the licence.
+    /// Finds licence and footer blocks (not removed: the body walk skips them) and reads the licence;
+    /// notes where the article-information panel's label stands.
     static func findBoilerplate(in document: Document, result: inout CleaningResult) {
         guard let root = document.root else { return }
         /// What a block's text says, worked out once per block however many text nodes it holds.
@@ -76,6 +54,7 @@ enum Cleaner {
         // Most text nodes hold no marker word: they are passed over without making a string.
         for node in root.descendants(.texts(containing: anchors)) {
             let ownText = node.text
+            if Selectors.articleInformationCue.matches(ownText) { result.articleInformationCues.append(node) }
             guard !ownText.isEmpty, let block = nearestBlock(above: node) else { continue }
             let verdict: Verdict
             if let known = verdicts[block] {
@@ -121,7 +100,7 @@ enum Cleaner {
         guard !licenceBlocks.isEmpty else { return }
         licenceBlocks.sort { $0.precedes($1) }
         var attribution = TextBuffer()
-        var deedURL: String?
+        var links: [String] = []
         for block in licenceBlocks {
             var text = unitTexts[block] ?? block.text
             // A block holding both the licence sentences and the footer gives only the licence.
@@ -132,13 +111,12 @@ enum Cleaner {
             attribution.append(text)
             attribution.appendSpace()
             for anchor in block.descendants(.elements(named: .a)) {
-                if let href = anchor.attribute(.href), href.contains("creativecommons.org/licenses/"), deedURL == nil {
-                    deedURL = href
-                }
+                if let href = anchor.attribute(.href) { links.append(href) }
             }
         }
         result.licenceText = attribution.take()
-        result.license = license(attribution: result.licenceText, deedURL: deedURL)
+        result.license = license(attribution: result.licenceText, links: links,
+                                 isFamily: familyLicenceMarkers.matches(result.licenceText))
     }
 
     private static func isBoilerplateSized(_ block: Node, length: Int) -> Bool {
@@ -155,38 +133,60 @@ enum Cleaner {
         return nil
     }
 
-    /// Names the licence from its deed URL (`…/licenses/by-sa/3.0/` → "CC BY-SA 3.0") or its wording.
-    static func license(attribution: String, deedURL written: String?) -> License? {
+    /// Names the licence from its deed link (`…/licenses/by-sa/3.0/` → "CC BY-SA 3.0"), else from its
+    /// wording in any language ("Attribution-ShareAlike", "ייחוס-שיתוף זהה", "GNU Free Documentation
+    /// License") with the version written near it or in a link to the wiki's copy of the licence; the
+    /// family's licence block without a version means CC BY-SA 3.0, another without one names none.
+    static func license(attribution: String, links: [String], isFamily: Bool) -> License? {
         // Saved pages keep protocol-relative links ("//creativecommons.org/…").
-        let deedURL = written.map { $0.hasPrefix("//") ? "https:" + $0 : $0 }
-        if let deedURL, let range = deedURL.range(of: "/licenses/") {
-            let parts = deedURL[range.upperBound...].split(separator: "/").map(String.init)
-            if let kind = parts.first {
-                let version = parts.count > 1 ? " " + parts[1] : ""
-                return License(name: "CC " + kind.uppercased() + version, url: deedURL, attribution: attribution)
+        if let written = links.first(where: { $0.contains(Selectors.creativeCommonsDeedPath) }) {
+            let deedURL = written.hasPrefix("//") ? "https:" + written : written
+            if let range = deedURL.range(of: "/licenses/") {
+                let parts = deedURL[range.upperBound...].split(separator: "/").map(String.init)
+                if let kind = parts.first {
+                    let version = parts.count > 1 ? " " + parts[1] : ""
+                    return License(name: "CC " + kind.uppercased() + version, url: deedURL, attribution: attribution)
+                }
             }
         }
-        // Only ASCII phrases are looked for: folding ASCII letters is enough, and far cheaper than
-        // `lowercased()` on a long licence text holding "©" or other non-ASCII characters.
+        // Only ASCII letters are folded: the wordings with other letters are written as pages print
+        // them, and `lowercased()` on a long licence text holding "©" costs far more.
         let lowered = attribution.asciiLowercased()
-        if let range = lowered.range(of: "attribution-sharealike") {
+        if let range = Selectors.creativeCommonsWordings.lazy.compactMap({ lowered.range(of: $0) }).first {
             // "Attribution-ShareAlike 4.0 License", "Attribution-ShareAlike License 4.0": a version
-            // written within a few words says which; the family's pages (2011–2016) mean 3.0.
-            let window = lowered[range.upperBound...].prefix(24)
-            let words = window.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," || $0 == "\u{00A0}" })
-            if let version = words.first(where: { $0.count == 3 && $0.first?.isNumber == true && $0.dropFirst().first == "." }) {
+            // written within a few words says which.
+            if let version = version(in: lowered[range.upperBound...].prefix(24))
+                ?? links.lazy.compactMap({ licenceLinkVersion($0) }).first
+            {
                 return License(name: "CC BY-SA \(version)", url: "https://creativecommons.org/licenses/by-sa/\(version)/",
                                attribution: attribution)
             }
+            if isFamily {
+                return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
+            }
+            return License(name: "CC BY-SA", url: nil, attribution: attribution)
+        }
+        if lowered.contains(Selectors.issuedFromWikipedia) {
             return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
         }
-        if lowered.contains("this article is issued from wikipedia") {
-            return License(name: Selectors.familyLicenceName, url: Selectors.familyLicenceURL, attribution: attribution)
-        }
-        if lowered.contains("gnu free documentation license") {
-            return License(name: "GFDL", url: "http://www.gnu.org/copyleft/fdl.html", attribution: attribution)
+        if Selectors.documentationLicenceWordings.contains(where: { lowered.contains($0) }) {
+            return License(name: Selectors.documentationLicenceName, url: Selectors.documentationLicenceURL, attribution: attribution)
         }
         return License(name: "unknown", url: nil, attribution: attribution)
+    }
+
+    /// The first word shaped like a licence version ("3.0", "4.0") in `text`.
+    private static func version(in text: Substring) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," || $0 == "\u{00A0}" || $0 == "_" })
+        return words.first(where: { $0.count == 3 && $0.first?.isNumber == true && $0.dropFirst().first == "." }).map(String.init)
+    }
+
+    /// The version in a link to a wiki's copy of the licence text
+    /// ("…Attribution-ShareAlike_3.0_Unported_License" → "3.0"), or nil.
+    private static func licenceLinkVersion(_ href: String) -> String? {
+        let lowered = href.asciiLowercased()
+        guard let word = Selectors.licenceTextLinkWords.lazy.compactMap({ lowered.range(of: $0) }).first else { return nil }
+        return version(in: lowered[word.upperBound...].prefix(12))
     }
 
     /// Reads category names and removes the category boxes (and loose category lines) from the tree.
@@ -197,10 +197,10 @@ enum Cleaner {
     ) {
         guard let root = document.root else { return }
         var boxes: [Node] = []
-        for node in root.descendants(.elements(withAttribute: [.class, .id], containing: categoryBoxWords)) {
+        for node in root.descendants(.elements(withAttribute: [.class, .id], containing: Selectors.categoryBoxWordFilter)) {
             let words = ClassWords.words(of: node)
-            if words.contains("catlinks")
-                || (words.contains("categories") && !protected.contains(node) && contentRoot.contains(node))
+            if words.contains(Selectors.categoryBoxWord)
+                || (words.contains(Selectors.categoriesWord) && !protected.contains(node) && contentRoot.contains(node))
             {
                 if !boxes.contains(where: { $0.contains(node) }) { boxes.append(node) }
             }
@@ -212,10 +212,19 @@ enum Cleaner {
             guard !name.isEmpty, lowered != "categories", lowered != "category" else { return }
             if !names.contains(name) { names.append(name) }
         }
+        // Where category boxes link to category pages ("Category:", "Kategorie:", "קטגוריה:" …), only those
+        // links are categories, and a box with none is not a category box (German Wikipedia styles its
+        // authority-data box "Normdaten" as catlinks; the chrome filter takes it out).
+        func linksToCategoryPages(_ anchor: Node) -> Bool { anchor.attribute(.href, contains: Selectors.categoryPageLink) }
+        let namespaced = boxes.map { box in box.descendants(.elements(named: .a)).contains(where: linksToCategoryPages) }
+        if namespaced.contains(true) { boxes = zip(boxes, namespaced).filter(\.1).map(\.0) }
+        let onlyCategoryPages = namespaced.contains(true)
         for box in boxes {
-            for anchor in box.descendants(.elements(named: .a)) {
+            for (index, anchor) in box.descendants(.elements(named: .a)).enumerated() {
                 if isHiddenCategoryList(anchor, within: box) { continue }
-                if anchor.attribute(.href, contains: categoryIndexLink) { continue }
+                if anchor.attribute(.href, contains: Selectors.categoryIndexLink) { continue }
+                if index == 0, isLabel(anchor) { continue }
+                if onlyCategoryPages, !linksToCategoryPages(anchor) { continue }
                 addCategory(from: anchor)
             }
             result.removals.append(Removal(rule: "category links (kept as categories)", element: box.name,
@@ -225,7 +234,9 @@ enum Cleaner {
         if boxes.isEmpty {
             var lines: [Node] = []
             for anchor in contentRoot.descendants(.elements(named: .a)) {
-                guard anchor.attribute(.href, contains: categoryLink), !anchor.attribute(.href, contains: categoryIndexLink) else { continue }
+                guard anchor.attribute(.href, contains: Selectors.categoryLink),
+                    !anchor.attribute(.href, contains: Selectors.categoryIndexLink)
+                else { continue }
                 addCategory(from: anchor)
                 if let line = anchor.parent, !protected.contains(line),
                     line.text.lowercased().hasPrefix("categor"), line.text.characterCount < maximumBoilerplateLength
@@ -244,10 +255,18 @@ enum Cleaner {
         result.categories = names
     }
 
+    /// True for the link that labels a category box in any language ("Categories", "Kategorien",
+    /// "קטגוריות"): MediaWiki prints it first, followed by a colon, then the categories.
+    private static func isLabel(_ anchor: Node) -> Bool {
+        guard let next = anchor.nextSibling, next.isText else { return false }
+        let after = next.text
+        return after.hasPrefix(":") || after.hasPrefix("：")
+    }
+
     private static func isHiddenCategoryList(_ anchor: Node, within box: Node) -> Bool {
         var current = anchor.parent
         while let element = current, element != box {
-            if ClassWords.words(of: element).contains("hidden") { return true }
+            if ClassWords.words(of: element).contains(Selectors.hiddenCategoriesWord) { return true }
             current = element.parent
         }
         return false

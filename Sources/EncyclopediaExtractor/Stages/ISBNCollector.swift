@@ -8,9 +8,9 @@ struct ISBNCollector {
     private(set) var dropped = 0
     private var indexByKey: [String: Int] = [:]
 
-    /// - Parameter referenceISBNs: for each reference, the ISBNs written in its text, in order (what
-    ///   ``ReferenceReader`` found there; the text is not scanned again).
-    mutating func collect(body: ReconciledBody, infobox: [InfoboxField], references: [Reference], referenceISBNs: [[String]]) {
+    /// The ISBNs written in each reference's text come with it (``ReferenceReader`` found them there;
+    /// the text is not scanned again).
+    mutating func collect(body: ReconciledBody, infobox: [InfoboxField], references: [FoundReference]) {
         for (index, built) in body.lead.enumerated() { add(built) { "lead[\(index)]" } }
         for (index, section) in body.sections.enumerated() { add(section) { "sections[\(index)]" } }
         for (index, field) in infobox.enumerated() {
@@ -19,13 +19,12 @@ struct ISBNCollector {
             let path = "infobox[\(index)]"
             for isbn in written { add(written: isbn, path: path) }
         }
-        for (index, reference) in references.enumerated() {
-            let written = index < referenceISBNs.count ? referenceISBNs[index] : []
+        for (index, found) in references.enumerated() {
             // Book-source links of references are already validated into `isbns`.
-            guard !written.isEmpty || !reference.isbns.isEmpty else { continue }
+            guard !found.writtenISBNs.isEmpty || !found.reference.isbns.isEmpty else { continue }
             let path = "references[\(index)]"
-            for isbn in written { add(written: isbn, path: path) }
-            for isbn13 in reference.isbns { add(written: isbn13, path: path) }
+            for isbn in found.writtenISBNs { add(written: isbn, path: path) }
+            for isbn13 in found.reference.isbns { add(written: isbn13, path: path) }
         }
     }
 

@@ -11,18 +11,16 @@ struct PageMetadata {
     var imageAlts: [String] = []
     /// Markers of a MediaWiki skin found in the page (`mw-navigation`, `catlinks`, …).
     var mediaWikiMarkers: [String] = []
+    /// The URL of MediaWiki's "Retrieved from" line (`printfooter`): the page the article was read from.
+    var retrievedFromURL: String?
+    /// The line under the title (`siteSub`: "From Wikipedia, the free encyclopedia").
+    var tagline: String?
 }
 
 /// Reads ``PageMetadata`` in one pass over the elements.
 enum MetadataReader {
-    /// Ids and classes of the MediaWiki skin (Vector, Monobook, Minerva) around a saved wiki page.
-    static let mediaWikiSkinMarkers: Set<String> = [
-        "mw-navigation", "mw-panel", "mw-head", "catlinks", "printfooter", "firstHeading", "mw-content-text",
-        "siteSub", "footer-info", "p-personal", "mw-page-base", "mw-body", "mw-parser-output",
-    ]
-
     /// The skin markers in any case, to rule out ids and classes before splitting them.
-    static let skinMarkerFilter = PhraseSet(mediaWikiSkinMarkers.sorted().map { $0.lowercased() })
+    static let skinMarkerFilter = PhraseSet(Selectors.mediaWikiSkinMarkers.sorted().map { $0.lowercased() })
 
     /// The elements that say something about the page: its title, links, meta tags and images.
     static let metadataElements = HTMLNameSet(["title", "link", "meta", "img"])
@@ -64,11 +62,28 @@ enum MetadataReader {
         for node in root.descendants(.elements(withAttribute: [.id, .class], containing: skinMarkerFilter)) {
             for attribute in [HTMLName.id, .class] {
                 guard let value = node.attribute(attribute) else { continue }
-                for word in value.split(separator: " ") where mediaWikiSkinMarkers.contains(String(word)) {
+                for word in value.split(separator: " ") where Selectors.mediaWikiSkinMarkers.contains(String(word)) {
                     if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }
+                    if word == "printfooter", metadata.retrievedFromURL == nil {
+                        metadata.retrievedFromURL = firstAbsoluteLink(in: node)
+                    }
+                    if word == "siteSub", metadata.tagline == nil {
+                        let text = node.text
+                        if !text.isEmpty { metadata.tagline = text }
+                    }
                 }
             }
         }
         return metadata
+    }
+
+    /// The first link out of the page (`http:`, `https:` or protocol-relative) inside `node`.
+    private static func firstAbsoluteLink(in node: Node) -> String? {
+        for anchor in node.descendants(.elements(named: .a)) {
+            guard let href = anchor.attribute(.href)?.trimmingSpaces() else { continue }
+            if href.hasPrefix("//") { return "https:" + href }
+            if href.lowercased().hasPrefix("http://") || href.lowercased().hasPrefix("https://") { return href }
+        }
+        return nil
     }
 }

@@ -10,20 +10,19 @@ struct RawNote {
     var linkISBNs: [String]
 }
 
-/// Recognises notes lists (MediaWiki's `ol.references`, or any list whose items open with a "^"
-/// back-link) and reads their items.
+/// Recognises notes lists (MediaWiki's `ol.references`, lists of `cite_note-` or `_note-` items, or
+/// any list whose items open with a "^" back-link) and reads their items.
 enum NotesReader {
-    /// Characters MediaWiki and its mirrors print as a note's back-link.
-    static let backLinkMarks: Set<Character> = ["^", "↑"]
-
     static func isNotesList(_ list: Node) -> Bool {
-        if list.hasClassToken("references") { return true }
+        if list.hasClassToken(Selectors.notesListClass) { return true }
         let items = list.childElements.filter { $0.isElement(.li) }
         guard !items.isEmpty else { return false }
-        if items.contains(where: { $0.attribute(.id, hasPrefix: "cite_note") }) { return true }
+        if items.contains(where: { item in Selectors.noteIDPrefixes.contains { item.attribute(.id, hasPrefix: $0) } }) {
+            return true
+        }
         return items.allSatisfy { item in
             guard let first = item.firstTextCharacter else { return false }
-            return backLinkMarks.contains(first)
+            return Selectors.backLinkMarks.contains(first)
         }
     }
 
@@ -36,7 +35,9 @@ enum NotesReader {
             next = number + 1
             gatherer.add(item)
             let content = gatherer.finish()
-            let text = stripBackLinks(content.text)
+            var text = stripBackLinks(content.text)
+            // A bundled citation: the note only cites other notes ("[3][5]"), as the page prints them.
+            if !BlockReader.hasWords(text), !content.cites.isEmpty { text = citationMarkers(in: item) }
             guard BlockReader.hasWords(text) else { continue }
             notes.append(RawNote(id: item.attribute(.id), number: number, text: text, urls: content.urls,
                                  linkISBNs: content.bookSourceISBNs))
@@ -44,11 +45,20 @@ enum NotesReader {
         return notes
     }
 
+    /// The citation markers inside a note, as printed ("[3][5]").
+    private static func citationMarkers(in item: Node) -> String {
+        var markers = ""
+        for element in item.descendants(.elements(named: .sup)) where element.hasClass(Selectors.citationMarkerClass) {
+            markers += element.text
+        }
+        return markers
+    }
+
     /// Drops a leading "^" and the "a b c" letters of a note cited several times.
     static func stripBackLinks(_ text: String) -> String {
         // Only the opening of the note is looked at (the text is already whitespace-collapsed).
         var rest = text.drop { $0 == " " }
-        guard let mark = rest.first, backLinkMarks.contains(mark) else { return text }
+        guard let mark = rest.first, Selectors.backLinkMarks.contains(mark) else { return text }
         rest = rest.dropFirst().drop { $0 == " " }
         // "a b c …": two or more single lowercase letters in alphabetical order.
         var cursor = rest

@@ -5,6 +5,8 @@ struct BuiltSection {
     var title: String
     var level: Int
     var anchor: String?
+    /// The references the section holds by its title (or its enclosing section's), or nil.
+    var referenceKind: Reference.Kind?
     var blocks: [BuiltBlock] = []
     var sections: [BuiltSection] = []
     /// Notes lists that stood in this section.
@@ -12,7 +14,7 @@ struct BuiltSection {
 
     var publicSection: Section {
         Section(title: title, level: level, anchor: anchor, blocks: blocks.map(\.block),
-                sections: sections.map(\.publicSection))
+                sections: sections.map(\.publicSection), referenceKind: referenceKind)
     }
 }
 
@@ -21,6 +23,8 @@ struct ReconciledBody {
     var lead: [BuiltBlock] = []
     var leadNotes: [[RawNote]] = []
     var sections: [BuiltSection] = []
+    /// Table of contents entries with no heading in the body.
+    var entriesWithoutHeading: [TOCEntry] = []
     var warnings: [Warning] = []
 }
 
@@ -32,12 +36,14 @@ enum Reconciler {
         var title: String
         var level: Int
         var anchor: String?
+        var referenceKind: Reference.Kind?
         var blocks: [BuiltBlock] = []
         var notes: [[RawNote]] = []
         var restored = false
     }
 
-    static func reconcile(events: [BodyEvent], toc: [TOCEntry], repair: Bool) -> ReconciledBody {
+    /// - Parameter language: the page's language, for the kind of a section restored from the TOC.
+    static func reconcile(events: [BodyEvent], toc: [TOCEntry], repair: Bool, language: String?) -> ReconciledBody {
         var result = ReconciledBody()
         var flat: [FlatSection] = []
         var afterTOC: [BuiltBlock] = []
@@ -45,8 +51,8 @@ enum Reconciler {
         var seenTOC = false
         for event in events {
             switch event {
-            case let .heading(level, title, anchor):
-                flat.append(FlatSection(title: title, level: level, anchor: anchor))
+            case let .heading(level, title, anchor, referenceKind):
+                flat.append(FlatSection(title: title, level: level, anchor: anchor, referenceKind: referenceKind))
             case let .block(block):
                 if flat.isEmpty {
                     if seenTOC { afterTOC.append(block) } else { result.lead.append(block) }
@@ -99,8 +105,9 @@ enum Reconciler {
         // Repair: blocks between the TOC box and the first heading belong to the first TOC entry when
         // that entry has no heading in the body (MediaWiki places the box right before it).
         if repair, let first = toc.first, matchedHeading[0] == nil, !afterTOC.isEmpty {
-            flat.insert(FlatSection(title: first.title, level: first.level + 1, anchor: first.anchor, blocks: afterTOC,
-                                    notes: afterTOCNotes, restored: true), at: 0)
+            let kind = BodyWalker.referenceKind(ofTitle: first.title, language: language, enclosing: nil)
+            flat.insert(FlatSection(title: first.title, level: first.level + 1, anchor: first.anchor, referenceKind: kind,
+                                    blocks: afterTOC, notes: afterTOCNotes, restored: true), at: 0)
             headingEntry.insert(0, at: 0)
             matchedHeading = matchedHeading.map { $0.map { $0 + 1 } }
             matchedHeading[0] = 0
@@ -115,6 +122,7 @@ enum Reconciler {
         if !toc.isEmpty {
             for (entryIndex, entry) in toc.enumerated()
             where matchedHeading[entryIndex] == nil || flat[matchedHeading[entryIndex] ?? 0].restored {
+                result.entriesWithoutHeading.append(entry)
                 result.warnings.append(Warning(
                     code: "toc-heading-missing",
                     message: "Table of contents entry \(entry.number) \"\(entry.title)\" has no heading in the body."))
@@ -170,7 +178,7 @@ enum Reconciler {
         for section in flat {
             while let top = stack.last, top.level >= section.level { closeTop() }
             stack.append(BuiltSection(title: section.title, level: section.level, anchor: section.anchor,
-                                      blocks: section.blocks, notes: section.notes))
+                                      referenceKind: section.referenceKind, blocks: section.blocks, notes: section.notes))
         }
         while !stack.isEmpty { closeTop() }
         return roots

@@ -2,38 +2,58 @@ import Foundation
 
 /// Turns notes lists and reference-like lists into ``Reference``s, classifying each by what it is:
 /// a notes list is notes wherever it sits; a list under a misnamed heading is judged by its items.
+/// A reference as read, with the ISBNs written in its text (in order, as written), which the ISBN
+/// collector records without scanning the text again.
+struct FoundReference {
+    var reference: Reference
+    var writtenISBNs: [String]
+}
+
 enum ReferenceReader {
     struct Output {
-        var references: [Reference] = []
-        /// For each reference, the ISBNs written in its text, in order.
-        var writtenISBNs: [[String]] = []
+        var references: [FoundReference] = []
         var warnings: [Warning] = []
     }
 
-    static func read(body: ReconciledBody) -> Output {
+    /// - Parameter language: the page's language, for reading the titles of table of contents entries.
+    static func read(body: ReconciledBody, language: String?) -> Output {
         var output = Output()
-        var notes: [(reference: Reference, written: [String])] = []
-        var others: [(reference: Reference, written: [String])] = []
+        var notes: [FoundReference] = []
+        var others: [FoundReference] = []
+        // The reference sections the table of contents lists but the body lacks: where they went, a
+        // list of references under an ordinary heading is misplaced (the seed page's "References").
+        let lostKinds = Set(body.entriesWithoutHeading.compactMap {
+            LanguageProfile.referenceKind(forTitle: $0.title, language: language)
+        })
 
-        func addNotes(_ lists: [[RawNote]], under title: String?) {
+        func addNotes(_ lists: [[RawNote]], in section: BuiltSection?) {
             for list in lists {
                 for note in list {
                     notes.append(reference(kind: .note, number: note.number, id: note.id, text: note.text,
                                            urls: note.urls, linkISBNs: note.linkISBNs))
                 }
-                guard let title, !list.isEmpty else { continue }
-                if kind(forTitle: title) != .note {
+                guard let section, !list.isEmpty else { continue }
+                // Notes beside notes or a bibliography are where pages keep them (in any language, under
+                // any title a page gives its notes); only a section that announces links, or a page
+                // that lost its notes heading, disagrees with itself.
+                let misplaced: Bool
+                switch section.referenceKind {
+                case .some(.externalLink), .some(.seeAlso): misplaced = true
+                case .some(.note), .some(.bibliography): misplaced = false
+                case .none: misplaced = lostKinds.contains(.note)
+                }
+                if misplaced {
                     output.warnings.append(Warning(
                         code: "misplaced-notes",
-                        message: "The notes list (\(list.count) notes) sits under \"\(title)\"; its entries are read as notes."))
+                        message: "The notes list (\(list.count) notes) sits under \"\(section.title)\"; its entries are read as notes."))
                 }
             }
         }
 
-        addNotes(body.leadNotes, under: nil)
+        addNotes(body.leadNotes, in: nil)
         func visit(_ section: BuiltSection) {
-            addNotes(section.notes, under: section.title)
-            let sectionKind = kind(forTitle: section.title)
+            addNotes(section.notes, in: section)
+            let sectionKind = section.referenceKind
             var prose = 0
             for built in section.blocks {
                 switch built.block {
@@ -44,7 +64,9 @@ enum ReferenceReader {
                         others.append(reference(kind: entry.kind, number: 0, id: nil, text: entry.text, urls: entry.urls,
                                                 linkISBNs: built.linkISBNs.filter { entry.text.contains($0) }))
                     }
-                    if sectionKind == nil {
+                    // A list of books or links under an ordinary heading is the article's own (works,
+                    // discography) unless the page lost the heading such lists belong under.
+                    if sectionKind == nil, !lostKinds.isEmpty {
                         let kinds = Set(classified.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                         output.warnings.append(Warning(
                             code: "misplaced-references",
@@ -69,21 +91,12 @@ enum ReferenceReader {
         others.sort {
             (order.firstIndex(of: $0.reference.kind) ?? order.count) < (order.firstIndex(of: $1.reference.kind) ?? order.count)
         }
-        output.references = notes.map(\.reference)
-        output.writtenISBNs = notes.map(\.written)
-        for (reference, written) in others {
-            var numbered = reference
-            numbered.number = output.references.count + 1
-            output.references.append(numbered)
-            output.writtenISBNs.append(written)
+        output.references = notes
+        for var found in others {
+            found.reference.number = output.references.count + 1
+            output.references.append(found)
         }
         return output
-    }
-
-    /// The reference kind a section title announces, or nil for an ordinary section.
-    static func kind(forTitle title: String) -> Reference.Kind? {
-        let lowered = title.lowercased().trimmingSpaces()
-        return Selectors.referenceSectionKinds.first { $0.titles.contains(lowered) }?.kind
     }
 
     private struct Entry {
@@ -145,7 +158,7 @@ enum ReferenceReader {
     /// A reference, and the ISBNs written in its text.
     private static func reference(
         kind: Reference.Kind, number: Int, id: String?, text: String, urls: [String], linkISBNs: [String]
-    ) -> (reference: Reference, written: [String]) {
+    ) -> FoundReference {
         let written = ISBNScanner.writtenISBNs(in: text)
         var isbns: [String] = []
         for candidate in written + linkISBNs {
@@ -157,6 +170,6 @@ enum ReferenceReader {
         }
         let reference = Reference(number: number, id: id, kind: kind, text: text, urls: urls, isbns: isbns,
                                   retrieved: RetrievedDate.isoDate(in: text))
-        return (reference, written)
+        return FoundReference(reference: reference, writtenISBNs: written)
     }
 }

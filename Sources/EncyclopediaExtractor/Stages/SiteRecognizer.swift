@@ -1,12 +1,26 @@
 import Foundation
 import HTMLTree
 
-/// Which site served the page, judged from hosts, the title's suffix, logos and licence wording.
+/// Which site served the page, and which site its article was copied from.
+///
+/// The serving site is judged from what the page says about itself: its hosts (the URL it was fetched
+/// from, its canonical link, the browser's saved-from comment, `og:url`), `og:site_name`, the suffix of
+/// its `<title>`, its logos, and, for the World Library family, the names in its licence block and
+/// footer. What the page says about the article's origin ("From Wikipedia, the free encyclopedia",
+/// MediaWiki's "Retrieved from https://en.wikipedia.org/…", Wikipedia's licence sentence) names the
+/// upstream, never the server: a copy of Wikipedia on another site is that site's page.
 enum SiteRecognizer {
     struct Recognition {
+        /// The serving site's name, or nil when no known site (nor a MediaWiki wiki's own name) was found.
         var site: String?
-        var isFamily: Bool
+        /// The site the article was copied from, when the page names one other than its server.
+        var upstream: Upstream?
+        /// The kind of the serving site's profile, when a profile matched.
+        var role: SiteProfile.Role?
+        /// True when the page carries a MediaWiki skin.
         var isMediaWiki: Bool
+        /// True for a page of the family or a wiki, or a copy of one: what `--family-only` keeps.
+        var isEncyclopediaPage: Bool
     }
 
     /// How much each clue counts. A host or a site name in the `<title>` suffix is strong; a name in
@@ -18,33 +32,63 @@ enum SiteRecognizer {
     static let logoWeight = 3
     static let licenceWeight = 1
 
-    /// Each family profile's names, matched in any letter case.
-    static let selfNames = SiteProfile.family.map { PhraseSet($0.selfNames.map { $0.lowercased() }) }
+    /// Each profile's names, matched in any letter case.
+    static let selfNames = SiteProfile.all.map { PhraseSet($0.selfNames.map { $0.lowercased() }) }
 
+    /// - Parameter urls: the page's own URLs (fetched, canonical, saved-from, `og:url`, the caller's).
     static func recognise(metadata: PageMetadata, urls: [String], licenceText: String, footerFound: Bool) -> Recognition {
-        var scores: [String: Int] = [:]
+        var scores: [Int] = Array(repeating: 0, count: SiteProfile.all.count)
         let hosts = urls.compactMap { URL(string: $0)?.host?.lowercased() }
         let titleSuffix = suffix(of: metadata.titleElement ?? "")
-        for (profile, names) in zip(SiteProfile.family, selfNames) {
+        for (index, (profile, names)) in zip(SiteProfile.all, selfNames).enumerated() {
             var score = 0
             if hosts.contains(where: profile.servesHost) { score += hostWeight }
             if let siteName = metadata.openGraphSiteName, names.matches(siteName) { score += siteNameMetaWeight }
             if !titleSuffix.isEmpty, names.matches(titleSuffix) { score += titleWeight }
             if metadata.imageAlts.contains(where: names.matches) { score += logoWeight }
-            if names.matches(licenceText) { score += licenceWeight }
-            if score > 0 { scores[profile.name] = score }
+            // The family's licence block names its own sites; a wiki's licence sentence names the
+            // upstream of every copy that keeps it.
+            if profile.role == .family, names.matches(licenceText) { score += licenceWeight }
+            scores[index] = score
         }
         // "World Library Foundation" in the footer names the family, and World Library itself weakly.
-        if footerFound { scores["World Library", default: 0] += licenceWeight }
-        let best = SiteProfile.family.filter { scores[$0.name] != nil }
-            .max { (scores[$0.name] ?? 0) < (scores[$1.name] ?? 0) }
+        if footerFound, let worldLibrary = SiteProfile.all.firstIndex(where: { $0.name == "World Library" }) {
+            scores[worldLibrary] += licenceWeight
+        }
+        var best: Int?
+        for index in scores.indices where scores[index] > 0 && scores[index] > (best.map { scores[$0] } ?? 0) { best = index }
+        let server = best.map { SiteProfile.all[$0] }
+
         let isMediaWiki = metadata.mediaWikiMarkers.count >= 2
-        let isFamily = (best?.isWorldLibraryFamily ?? false) || !licenceText.isEmpty || footerFound
-        var site = best?.name
-        if site == nil, isMediaWiki, let name = metadata.openGraphSiteName ?? wikiName(fromTitle: metadata.titleElement) {
+        var upstream = self.upstream(metadata: metadata, licenceText: licenceText)
+        if let named = upstream, named.site == server?.name { upstream = nil }
+        var site = server?.name
+        // A MediaWiki wiki of its own (a Fandom wiki), not a copy of a known one: its own name.
+        if site == nil, isMediaWiki, upstream == nil,
+            let name = metadata.openGraphSiteName ?? wikiName(fromTitle: metadata.titleElement)
+        {
             site = name
         }
-        return Recognition(site: site, isFamily: isFamily || best != nil, isMediaWiki: isMediaWiki)
+        let isEncyclopediaPage = server != nil || isMediaWiki || upstream != nil || !licenceText.isEmpty || footerFound
+        return Recognition(site: site, upstream: upstream, role: server?.role, isMediaWiki: isMediaWiki,
+                           isEncyclopediaPage: isEncyclopediaPage)
+    }
+
+    /// The known wiki the page says its article comes from: the host of its "Retrieved from" URL, its
+    /// tagline, or its licence sentence.
+    private static func upstream(metadata: PageMetadata, licenceText: String) -> Upstream? {
+        let wikis = SiteProfile.all.enumerated().filter { $0.element.role == .wiki }
+        if let url = metadata.retrievedFromURL, let host = URL(string: url)?.host,
+            let wiki = wikis.first(where: { $0.element.servesHost(host) })
+        {
+            return Upstream(site: wiki.element.name, url: url)
+        }
+        for text in [metadata.tagline, licenceText].compactMap({ $0 }) where !text.isEmpty {
+            if let wiki = wikis.first(where: { selfNames[$0.offset].matches(text) }) {
+                return Upstream(site: wiki.element.name, url: nil)
+            }
+        }
+        return nil
     }
 
     /// The part of a `<title>` after the article's name: " | World Library - eBooks | …" → that text.

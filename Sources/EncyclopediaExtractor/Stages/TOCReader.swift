@@ -21,28 +21,25 @@ enum TOCReader {
 
     /// The Vector 2022 skin's sidebar contents (`vector-toc`), outside the article's container.
     static func readSidebar(in document: Node) -> TableOfContents? {
-        guard let box = document.descendants.first(where: { $0.hasClassToken("vector-toc") }) else {
+        guard let box = document.descendants.first(where: { $0.hasClassToken(Selectors.sidebarTOCClass) }) else {
             return nil
         }
         var entries: [TOCEntry] = []
         for item in box.descendants where item.isElement(.li) {
             let tokens = item.classTokens
-            guard tokens.contains("vector-toc-list-item"),
+            guard tokens.contains(Selectors.sidebarTOCItemClass),
                 let link = item.childElements.first(where: { $0.isElement(.a) })
             else { continue }
-            var number = ""
-            var title = ""
-            for span in link.descendants where span.isElement(.span) {
-                if span.hasClassToken("vector-toc-numb") {
-                    number = span.text
-                } else if title.isEmpty, !span.text.isEmpty, span.childElements.isEmpty {
-                    title = span.text
-                }
-            }
+            // The title is the link's text without its number, however it is marked up (a span of
+            // its own, italics and dashes inside it, or loose text beside the number).
+            let numberSpan = link.descendants.first { $0.isElement(.span) && $0.hasClassToken(Selectors.sidebarTOCNumberClass) }
+            let number = numberSpan?.text ?? ""
+            let title = InlineGatherer.gather(link, excluding: numberSpan.map { [$0] } ?? []).text
             // The "(Top)" entry has no number: it is the lead, not a section.
             guard !number.isEmpty, !title.isEmpty else { continue }
-            let level = tokens.compactMap { $0.hasPrefix("vector-toc-level-") ? Int($0.dropFirst("vector-toc-level-".count)) : nil }.first
-                ?? levelFromNumber(number) ?? 1
+            let level = tokens.compactMap {
+                $0.hasPrefix(Selectors.sidebarTOCLevelPrefix) ? Int($0.dropFirst(Selectors.sidebarTOCLevelPrefix.count)) : nil
+            }.first ?? levelFromNumber(number) ?? 1
             var anchor: String?
             if let href = link.attribute(.href), let hash = href.firstIndex(of: "#") {
                 anchor = String(href[href.index(after: hash)...])
@@ -52,19 +49,18 @@ enum TOCReader {
         return entries.isEmpty ? nil : TableOfContents(box: box, entries: entries)
     }
 
-    /// The letters every contents class word holds, in any case.
-    static let tocWord = PhraseSet(["toc"])
-
     /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
     static func findBox(in root: Node) -> Node? {
         var firstTocText: Node?
         // Every id and class word looked for holds "toc": other elements are passed over.
-        for node in root.descendants(.elements(withAttribute: [.id, .class], containing: tocWord)) {
-            if node.attribute(.id, equals: "toc") { return node }
-            if node.hasClassToken("toc") || node.hasClassToken("toccolours") && node.text.lowercased().hasPrefix("contents") {
+        for node in root.descendants(.elements(withAttribute: [.id, .class], containing: Selectors.tocWord)) {
+            if node.attribute(.id, equals: Selectors.tocBoxID) { return node }
+            if node.hasClassToken(Selectors.tocBoxClass)
+                || node.hasClassToken(Selectors.tocColoursClass) && node.text.lowercased().hasPrefix("contents")
+            {
                 return node
             }
-            if firstTocText == nil, node.hasClassToken("toctext") { firstTocText = node }
+            if firstTocText == nil, node.hasClassToken(Selectors.tocTextClass) { firstTocText = node }
         }
         guard let firstTocText else { return nil }
         // The outermost list holding the entries, then its container.
@@ -85,8 +81,8 @@ enum TOCReader {
         var number: String?
         var title: String?
         for span in link.descendants where span.isElement {
-            if span.hasClassToken("tocnumber") { number = span.text }
-            if span.hasClassToken("toctext") { title = span.text }
+            if span.hasClassToken(Selectors.tocNumberClass) { number = span.text }
+            if span.hasClassToken(Selectors.tocTextClass) { title = span.text }
         }
         if number == nil || title == nil {
             let split = splitNumber(from: link.text)
@@ -126,8 +122,8 @@ enum TOCReader {
     }
 
     private static func levelFromClass(_ item: Node) -> Int? {
-        for token in item.classTokens where token.hasPrefix("toclevel-") {
-            if let level = Int(token.dropFirst("toclevel-".count)) { return level }
+        for token in item.classTokens where token.hasPrefix(Selectors.tocLevelPrefix) {
+            if let level = Int(token.dropFirst(Selectors.tocLevelPrefix.count)) { return level }
         }
         return nil
     }

@@ -54,8 +54,9 @@ public enum ISBNScanner {
         return found
     }
 
-    /// A MediaWiki book-sources link target, in any letter case.
-    static let bookSources = PhraseSet(["booksources/"])
+    /// A MediaWiki book-sources link target (`Special:BookSources/`, `Spezial:ISBN-Suche/`, … in every
+    /// language of ``LanguageProfile``), in any ASCII letter case.
+    static let bookSources = PhraseSet(LanguageProfile.bookSourcesLinkPhrases)
 
     /// The cue in any letter case (the exact forms are checked by ``isCue(_:at:)``).
     static let cue = PhraseSet(["isbn"])
@@ -129,7 +130,7 @@ public enum ISBNScanner {
     /// The ISBN in a MediaWiki book-sources link target (`…/Special:BookSources/9780306406157`), or nil.
     public static func bookSourcesISBN(inLink href: String) -> String? {
         guard let match = bookSources.firstMatch(in: href) else { return nil }
-        let rest = href.utf8.dropFirst(match.offset + "booksources/".utf8.count)
+        let rest = href.utf8.dropFirst(match.offset + LanguageProfile.bookSourcesLinkPhrases[match.phrase].utf8.count)
         let tail = Substring(rest).prefix { $0 != "?" && $0 != "#" && $0 != "&" && $0 != "/" }
         guard let digits = ISBNCodec.compact(String(tail)), digits.count == 10 || digits.count == 13 else { return nil }
         return String(tail)

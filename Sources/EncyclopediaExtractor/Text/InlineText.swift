@@ -123,7 +123,7 @@ struct InlineGatherer {
             }
             return false
         case .sup:
-            if element.hasClass("reference") {
+            if element.hasClass(Selectors.citationMarkerClass) {
                 for anchor in element.descendants(.elements(named: .a)) {
                     if let href = anchor.attribute(.href), let hash = href.firstIndex(of: "#") {
                         let id = String(href[href.index(after: hash)...])
@@ -155,34 +155,16 @@ struct InlineGatherer {
         }
         if Self.isHidden(element) { return false }
         // Chrome inside prose: coordinates widgets, inline share buttons, edit links.
-        // Ids inside prose are anchors, so only classes count, and the one widget id MediaWiki uses.
-        if Self.chromeCarriers.contains(name),
-            ClassWords.chromeMarker(of: element, includingID: false) != nil || element.attribute(.id, equals: "coordinates")
-        {
-            return false
-        }
-        return true
+        return !ChromeFilter.isInlineChrome(element, name: name)
     }
 
-    /// Inline elements whose id or class is checked for chrome words (links and emphasis are not:
-    /// their classes describe the text, not the page).
-    static let chromeCarriers = HTMLNameSet(["span", "div", "small", "sup", "table"])
-
-    /// Class words of inline elements that are never part of the text read.
-    static let hiddenClasses = ClassNames([
-        "mw-cite-backlink", "editsection", "mw-editsection", "noprint", "reference-accessdate-hidden",
-        "sortkey", "mw-empty-elt", "cite-accessibility-label",
-    ])
-    /// A style that can hide an element says "none".
-    static let hidingStyleFilter = PhraseSet(["none"])
-
     static func isHidden(_ element: Node) -> Bool {
-        if element.attribute(.style, contains: hidingStyleFilter), let style = element.attribute(.style),
+        if element.attribute(.style, contains: Selectors.hidingStyleFilter), let style = element.attribute(.style),
             style.replacingOccurrences(of: " ", with: "").lowercased().contains("display:none")
         {
             return true
         }
-        return element.hasClass(in: hiddenClasses)
+        return element.hasClass(in: Selectors.hiddenClasses)
     }
 
     static func isMathImage(_ image: Node) -> Bool {
