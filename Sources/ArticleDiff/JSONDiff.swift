@@ -52,6 +52,27 @@ public struct IgnorePattern: Equatable, Sendable, CustomStringConvertible {
         description = pattern
     }
 
+    /// True when some field of `value` lies at a path the pattern matches: a pattern that matches
+    /// nothing ignores nothing (a mistyped path).
+    public func occurs(in value: JSONValue) -> Bool {
+        func search(_ value: JSONValue, depth: Int) -> Bool {
+            guard depth < components.count else { return true }
+            switch (components[depth], value) {
+            case let (.key(name), .object(fields)):
+                return fields[name].map { search($0, depth: depth + 1) } ?? false
+            case let (.anyKey, .object(fields)):
+                return fields.values.contains { search($0, depth: depth + 1) }
+            case let (.index(position), .array(elements)):
+                return elements.indices.contains(position) && search(elements[position], depth: depth + 1)
+            case let (.anyIndex, .array(elements)):
+                return elements.contains { search($0, depth: depth + 1) }
+            default:
+                return false
+            }
+        }
+        return search(value, depth: 0)
+    }
+
     func matches(_ path: [Component]) -> Bool {
         guard path.count >= components.count else { return false }
         for (pattern, actual) in zip(components, path) {

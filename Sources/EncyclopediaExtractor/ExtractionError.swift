@@ -12,16 +12,20 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     case mhtml(input: String, reason: String)
     /// Extraction ran past ``ExtractionOptions/timeLimit``; `stage` names where it was stopped.
     case timeLimitExceeded(input: String, limit: Duration, stage: String)
+    /// The input is a WARC archive (plain or gzip), many pages, given where one page was expected:
+    /// read it with ``WARCReader`` or ``BatchConverter`` (`encx convert FILE.warc`).
+    case warcArchive(input: String)
 
     /// A short stable code for reports.
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case let .document(error): error.code
-        case .unreadable: "unreadable"
+        case let .document(error): ErrorCode(rawValue: error.code)
+        case .unreadable: .unreadable
         case let .compressed(_, error):
-            if case .tooLarge = error.reason { "decompressed-too-large" } else { "bad-gzip" }
-        case .timeLimitExceeded: "time-limit"
-        case .mhtml: "bad-mhtml"
+            if case .tooLarge = error.reason { .decompressedTooLarge } else { .badGzip }
+        case .timeLimitExceeded: .timeLimit
+        case .mhtml: .badMHTML
+        case .warcArchive: .warcArchive
         }
     }
 
@@ -32,6 +36,8 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case let .unreadable(path, reason): "\(path): cannot read the file (\(reason))"
         case let .compressed(input, error): "\(input): \(error)"
         case let .mhtml(input, reason): "\(input): cannot unpack the MHTML archive (\(reason))"
+        case let .warcArchive(input):
+            "\(input): a WARC archive holds many pages, not one; convert the file itself (encx convert FILE.warc), or read it with WARCReader or BatchConverter"
         case let .timeLimitExceeded(input, limit, stage):
             "\(input): extraction stopped after the time limit of \(limit.formatted(.units(allowed: [.seconds, .milliseconds], width: .wide))) (in \(stage)); raise it with --time-limit"
         }

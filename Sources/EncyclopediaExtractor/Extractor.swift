@@ -24,20 +24,42 @@ public struct Extractor: Sendable {
 
     /// Extracts the article from a page's bytes.
     /// - Parameters:
-    ///   - html: the page as saved, in any encoding.
+    ///   - html: the page as saved, in any encoding (gzip and MHTML are unpacked first).
     ///   - url: the page's URL, used when the page names none itself.
     ///   - input: a name for the page in errors and warnings, e.g. its path.
-    /// - Throws: ``ExtractionError`` naming `input` and the reason.
+    /// - Throws: ``ExtractionError`` naming `input` and the reason; a WARC archive is refused with
+    ///   ``ExtractionError/warcArchive(input:)`` (read it with ``WARCReader`` or ``BatchConverter``).
     public func extract(html: Data, url: URL? = nil, input: String = "<input>") throws(ExtractionError) -> Article {
-        try extractWithReport(html: [UInt8](html), url: url?.absoluteString, input: input).article
+        try extractWithReport(html: [UInt8](html), url: url, input: input).article
     }
 
-    /// Extracts the article from a file.
-    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` when the file cannot be read, or a
-    ///   document error naming the path.
+    /// Extracts the article from a page's bytes (the same as ``extract(html:url:input:)-(Data,_,_)``).
+    public func extract(html: [UInt8], url: URL? = nil, input: String = "<input>") throws(ExtractionError) -> Article {
+        try extractWithReport(html: html, url: url, input: input).article
+    }
+
+    /// Extracts the article from a page file (`.html`, `.gz`, `.mht`, …); the file is named in errors.
+    /// - Throws: ``ExtractionError/unreadable(path:reason:)`` when the file cannot be read,
+    ///   ``ExtractionError/warcArchive(input:)`` for a WARC file, or a document error naming the path.
     public func extract(fileAt fileURL: URL) throws(ExtractionError) -> Article {
-        let bytes = try Self.readPage(at: fileURL)
-        return try extractWithReport(html: bytes, url: nil, input: fileURL.path).article
+        try extractWithReport(fileAt: fileURL).article
+    }
+
+    /// Extracts the article from a page file and reports what was removed and why.
+    public func extractWithReport(fileAt fileURL: URL) throws(ExtractionError) -> Extraction {
+        // A WARC file is refused by its name before it is read (it can be gigabytes), and by its
+        // opening whatever it is called.
+        let name = fileURL.lastPathComponent.lowercased()
+        if name.hasSuffix(".warc") || name.hasSuffix(".warc.gz") { throw .warcArchive(input: fileURL.path) }
+        let bytes = try Self.readPage(at: fileURL, limit: options.parse.maximumInputSize)
+        return try extractWithReport(html: bytes, url: nil, input: fileURL.path)
+    }
+
+    /// Extracts the article from a page's bytes and reports what was removed and why.
+    public func extractWithReport(html: Data, url: URL? = nil, input: String = "<input>",
+                                  origin: PageOrigin = PageOrigin()) throws(ExtractionError) -> Extraction
+    {
+        try extractWithReport(html: [UInt8](html), url: url, input: input, origin: origin)
     }
 
     /// Reads a page's bytes from a file.
@@ -72,12 +94,17 @@ public struct Extractor: Sendable {
     ///
     /// An MHTML archive (`.mht`, `.mhtml`) is unpacked to its HTML part first. `origin` carries what a
     /// container (a WARC record) says about the page: its URL and the HTTP charset.
-    public func extractWithReport(html: [UInt8], url: String?, input: String,
+    public func extractWithReport(html: [UInt8], url: URL? = nil, input: String = "<input>",
                                   origin: PageOrigin = PageOrigin()) throws(ExtractionError) -> Extraction
     {
         let deadline = Deadline(options.timeLimit)
         var origin = origin
         var bytes = html
+        // A WARC archive (plain, or gzip per record or whole) is many pages: refused before it is
+        // inflated whole or parsed as one garbage article.
+        if WARCReader.looksLikeWARC(Gzip.isGzip(bytes) ? Gzip.inflatedPrefix(bytes, count: 8) : Array(bytes.prefix(8))) {
+            throw .warcArchive(input: input)
+        }
         if Gzip.isGzip(bytes) {
             do {
                 bytes = try Gzip.decompress(bytes, limit: options.maximumDecompressedSize)
@@ -104,7 +131,7 @@ public struct Extractor: Sendable {
             throw .document(error)
         }
         try deadline.check(input: input, stage: "parsing")
-        return try ExtractionPipeline(document: document, callerURL: url, origin: origin, options: options, deadline: deadline).run()
+        return try ExtractionPipeline(document: document, callerURL: url?.absoluteString, origin: origin, options: options, deadline: deadline).run()
     }
 
 }
@@ -177,7 +204,7 @@ struct ExtractionPipeline {
         var title = region.title?.text ?? ""
         if title.isEmpty, let head = metadata.titleElement {
             title = SiteRecognizer.articleName(fromTitle: head)
-            warnings.append(Warning(code: "title-from-head",
+            warnings.append(Warning(code: .titleFromHead,
                                     message: "The page has no article heading (<h1>); the title comes from its <title>."))
         }
 
@@ -189,24 +216,24 @@ struct ExtractionPipeline {
             licenceText: cleaning.licenceText, footerFound: cleaning.footerFound)
         if recognition.site == nil {
             let upstream = recognition.upstream.map { " (it copies \($0.site))" } ?? ""
-            warnings.append(Warning(code: "unrecognised-site",
+            warnings.append(Warning(code: .unrecognisedSite,
                                     message: "No known encyclopedia site was recognised from the page's hosts, title, logos or licence text\(upstream); the article is a best effort."))
         }
         warnings += documentWarnings()
         if recognition.role != nil || recognition.isMediaWiki, cleaning.license == nil {
-            warnings.append(Warning(code: "license-missing",
+            warnings.append(Warning(code: .licenseMissing,
                                     message: "The page has no licence block; the article's licence is unknown."))
         }
         if collector.dropped > 0 {
-            warnings.append(Warning(code: "isbn-limit",
+            warnings.append(Warning(code: .isbnLimit,
                                     message: "The page holds more than \(Article.maximumISBNs) distinct ISBNs; \(collector.dropped) more were not kept."))
         }
         for isbn in collector.isbns where !isbn.valid {
-            warnings.append(Warning(code: "isbn-invalid",
+            warnings.append(Warning(code: .isbnInvalid,
                                     message: "ISBN \(isbn.text) (in \(Self.places(isbn.foundIn))) fails its checksum; it is kept with \"valid\": false."))
         }
         if body.lead.isEmpty && body.sections.isEmpty {
-            warnings.append(Warning(code: "empty-article", message: "No article text was found on the page."))
+            warnings.append(Warning(code: .emptyArticle, message: "No article text was found on the page."))
         }
 
         let article = Article(
@@ -238,21 +265,21 @@ struct ExtractionPipeline {
             let message = truncation.isDepthLimit
                 ? "The page nests elements deeper than \(truncation.depthLimit) levels; libxml2 stopped there and the rest of the page is missing (allow deep nesting to read it)."
                 : "libxml2 stopped reading the page early (\(truncation.libxml2Message)); the rest of the page is missing."
-            warnings.append(Warning(code: "parse-truncated", message: message))
+            warnings.append(Warning(code: .parseTruncated, message: message))
         }
         if document.repairs.replacedSequences > 0 {
-            warnings.append(Warning(code: "encoding-repaired",
+            warnings.append(Warning(code: .encodingRepaired,
                                     message: "\(document.repairs.replacedSequences) byte sequence(s) invalid in \(document.encoding.encoding.name) were replaced with U+FFFD."))
         }
         if document.repairs.removedNULs > 0 {
-            warnings.append(Warning(code: "nul-removed", message: "\(document.repairs.removedNULs) NUL character(s) were removed."))
+            warnings.append(Warning(code: .nulRemoved, message: "\(document.repairs.removedNULs) NUL character(s) were removed."))
         }
         if document.encoding.basis == .windows1252Fallback {
-            warnings.append(Warning(code: "encoding-guessed",
+            warnings.append(Warning(code: .encodingGuessed,
                                     message: "The page declares no encoding and is not valid UTF-8; it was read as windows-1252."))
         }
         if let ignored = document.encoding.ignoredDeclaration {
-            warnings.append(Warning(code: "charset-unknown",
+            warnings.append(Warning(code: .charsetUnknown,
                                     message: "The page declares the unknown charset \"\(ignored)\"; it was read as \(document.encoding.encoding.name)."))
         }
         return warnings

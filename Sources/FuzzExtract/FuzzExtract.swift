@@ -23,7 +23,7 @@ enum FuzzExtract {
                 article = try extractor.extractWithReport(html: bytes, url: nil, input: "fuzz").article
             } catch {
                 // A typed error is an accepted outcome; it must still describe itself.
-                precondition(!error.description.isEmpty && !error.code.isEmpty)
+                precondition(!error.description.isEmpty && !error.code.rawValue.isEmpty)
                 continue
             }
             do {

@@ -31,6 +31,27 @@ public enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
+    /// The first `count` bytes the gzip data inflates to (fewer when it is shorter or damaged): what
+    /// a file is can be told from its opening without inflating all of it (a `.warc.gz` of gigabytes).
+    public static func inflatedPrefix(_ bytes: [UInt8], count: Int) -> [UInt8] {
+        var stream = z_stream()
+        guard count > 0, encx_inflateInit2(&stream, 15 + 32) == Z_OK else { return [] }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: count)
+        let produced = bytes.withUnsafeBufferPointer { input -> Int in
+            output.withUnsafeMutableBufferPointer { buffer -> Int in
+                guard let inputBase = input.baseAddress, let outputBase = buffer.baseAddress else { return 0 }
+                stream.next_in = UnsafeMutablePointer(mutating: inputBase)
+                stream.avail_in = uInt(clamping: input.count)
+                stream.next_out = outputBase
+                stream.avail_out = uInt(buffer.count)
+                while stream.avail_out > 0, inflate(&stream, Z_NO_FLUSH) == Z_OK {}
+                return buffer.count - Int(stream.avail_out)
+            }
+        }
+        return Array(output.prefix(produced))
+    }
+
     /// The size of each inflate step; output grows by at most this much past the limit before it
     /// is noticed.
     static let chunkSize = 64 * 1024

@@ -24,22 +24,31 @@ struct Encx: ParsableCommand {
         subcommands: [Convert.self, Inspect.self, Verify.self, Bench.self]
     )
 
-    /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
+    /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64) and
+    /// printing every error as "encx: error: …", the parser's own included.
     static func main() {
         BatchMemory.keepFreedMemory()
+        var parsed: (any ParsableCommand)?
         do {
             var command = try parseAsRoot()
+            parsed = command
             try command.run()
             reportPeakResidentSetIfAsked()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                FileHandle.standardError.write(Data("Run 'encx help' for usage.\n".utf8))
-                reportPeakResidentSetIfAsked()
-                Foundation.exit(2)
-            }
             reportPeakResidentSetIfAsked()
-            exit(withError: error)
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            if let parsed {
+                // Raised by a command's run: the message, and where its usage is.
+                let name = type(of: parsed).configuration.commandName ?? String(describing: type(of: parsed)).lowercased()
+                printError("encx: error: " + message(for: error))
+                printError("  See 'encx \(name) --help' for more information.")
+            } else {
+                // The parser's message names the option and prints the command's usage.
+                var text = fullMessage(for: error)
+                if text.hasPrefix("Error: ") { text = "encx: error: " + text.dropFirst("Error: ".count) }
+                printError(text)
+            }
+            Foundation.exit(2)
         }
     }
 }

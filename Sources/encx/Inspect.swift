@@ -6,9 +6,7 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a person what encx finds in one page, and what it removed and why.",
         discussion: """
-            Title, site, source, encoding, the section tree with block counts, the table of contents beside
-            the body's headings, references, ISBNs (valid and invalid, with where each sat), the licence,
-            warnings, and every removal with the rule that made it. Coloured on a terminal.
+            Title, site, source, encoding, the section tree with block counts, the table of contents beside the body's headings, references, ISBNs (valid and invalid, with where each sat), the licence, warnings, and every removal with the rule that made it. Coloured on a terminal.
 
             Example:
               encx inspect Fixtures/seed-anti-party-group.html
@@ -153,7 +151,7 @@ struct InspectReport {
         }
 
         heading("Warnings (\(article.warnings.count))")
-        for warning in article.warnings { line("  " + red(warning.code) + ": " + warning.message) }
+        for warning in article.warnings { line("  " + red(warning.code.rawValue) + ": " + warning.message) }
 
         heading("Removed (\(extraction.removals.count))")
         for removal in extraction.removals {

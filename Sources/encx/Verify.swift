@@ -7,8 +7,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check saved pages against their expected JSON (NAME.html beside NAME.expected.json).",
         discussion: """
-            Each fixture is converted and compared with its expected file structurally; differences are
-            listed by JSON path. Exit status 0 only when every fixture passes.
+            Each fixture is converted and compared with its expected file structurally; differences are listed by JSON path. Exit status 0 only when every fixture passes: a folder holding no fixture fails, and so does an --ignore path that matches no field of any fixture (a mistyped path would silently ignore nothing).
 
             Examples:
               encx verify Fixtures/
@@ -65,7 +64,13 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let fixtures = try fixtures()
-        let verifier = FixtureVerifier(ignoring: ignored.compactMap(IgnorePattern.init))
+        if fixtures.isEmpty {
+            // A wrong path in CI must not pass with "0 passed".
+            printError("encx: error: no fixtures found in \(paths.joined(separator: ", ")) (a fixture is NAME.html, optionally .gz, beside NAME.expected.json)")
+            throw ExitCode(1)
+        }
+        let patterns = ignored.compactMap(IgnorePattern.init)
+        let verifier = FixtureVerifier(ignoring: patterns)
         if update {
             var written = 0
             for fixture in fixtures {
@@ -84,6 +89,13 @@ struct Verify: ParsableCommand {
             return
         }
         let results = fixtures.map(verifier.verify)
+        let unmatched = patterns.filter { pattern in !results.contains { Self.document($0.actual).map(pattern.occurs) ?? false } }
+        if !unmatched.isEmpty {
+            for pattern in unmatched {
+                printError("encx: error: --ignore \(pattern) matches no field of any fixture; it would ignore nothing (is it mistyped?)")
+            }
+            throw ExitCode(1)
+        }
         let passed = results.filter { $0.status == .passed }.count
         let missing = results.filter { $0.status == .missingExpected }.count
         let failed = results.count - passed - missing
@@ -107,6 +119,11 @@ struct Verify: ParsableCommand {
             print(String(decoding: try jsonReport(results, passed: passed, failed: failed, missing: missing), as: UTF8.self))
         }
         if passed != results.count { throw ExitCode(1) }
+    }
+
+    /// A fixture's output as JSON, or nil when it does not parse.
+    private static func document(_ data: Data) -> JSONValue? {
+        do { return try JSONValue(parsing: data) } catch { return nil }
     }
 
     private struct FixtureRecord: Encodable {

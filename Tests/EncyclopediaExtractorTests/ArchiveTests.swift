@@ -64,11 +64,11 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
 }
 
 @Suite struct WARCTests {
-    static func readAll(_ url: URL) throws -> (pages: [ArchivedPage], damaged: [(WARCRecordInfo?, String, String)], statistics: WARCStatistics) {
+    static func readAll(_ url: URL) throws -> (pages: [ArchivedPage], damaged: [(WARCRecordInfo?, ErrorCode, String)], statistics: WARCStatistics) {
         let reader = try WARCReader(path: url.path)
         var pages: [ArchivedPage] = []
-        var damaged: [(WARCRecordInfo?, String, String)] = []
-        while let item = reader.next() {
+        var damaged: [(WARCRecordInfo?, ErrorCode, String)] = []
+        for item in reader {
             switch item {
             case let .page(page): pages.append(page)
             case let .damaged(info, code, reason): damaged.append((info, code, reason))

@@ -3,8 +3,8 @@ import HTMLTree
 
 /// Why an archived HTTP response could not be read.
 public struct HTTPPayloadError: Error, Sendable, Equatable {
-    /// A short stable code ("http-damaged", "http-encoding").
-    public let code: String
+    /// ``ErrorCode/httpDamaged`` or ``ErrorCode/httpEncoding``.
+    public let code: ErrorCode
     public let reason: String
 }
 
@@ -31,12 +31,12 @@ struct HTTPResponse {
 
     init(_ block: [UInt8], maximumPayloadSize: Int) throws(HTTPPayloadError) {
         guard let headerEnd = Self.headerEnd(in: block) else {
-            throw HTTPPayloadError(code: "http-damaged", reason: "the HTTP response has no end to its header")
+            throw HTTPPayloadError(code: .httpDamaged, reason: "the HTTP response has no end to its header")
         }
         let headerText = String(decoding: block[0..<headerEnd.headerLength], as: UTF8.self)
         var lines = headerText.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" })
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
-            throw HTTPPayloadError(code: "http-damaged", reason: "the record holds no HTTP status line")
+            throw HTTPPayloadError(code: .httpDamaged, reason: "the record holds no HTTP status line")
         }
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
@@ -58,11 +58,11 @@ struct HTTPResponse {
                 do {
                     payload = try Gzip.decompress(payload, limit: maximumPayloadSize)
                 } catch {
-                    throw HTTPPayloadError(code: "http-encoding", reason: "the \(encoding) payload cannot be inflated: \(error)")
+                    throw HTTPPayloadError(code: .httpEncoding, reason: "the \(encoding) payload cannot be inflated: \(error)")
                 }
             }
         default:
-            throw HTTPPayloadError(code: "http-encoding", reason: "the payload's Content-Encoding \"\(encoding)\" is not supported")
+            throw HTTPPayloadError(code: .httpEncoding, reason: "the payload's Content-Encoding \"\(encoding)\" is not supported")
         }
         body = payload
     }
@@ -87,17 +87,17 @@ struct HTTPResponse {
         var index = 0
         while true {
             guard let lineEnd = data[index...].firstIndex(of: 0x0A) else {
-                throw HTTPPayloadError(code: "http-damaged", reason: "the chunked payload ends without its final chunk")
+                throw HTTPPayloadError(code: .httpDamaged, reason: "the chunked payload ends without its final chunk")
             }
             let line = String(decoding: data[index..<lineEnd], as: UTF8.self)
             let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else {
-                throw HTTPPayloadError(code: "http-damaged", reason: "bad chunk size \"\(sizeText.prefix(20))\" in the chunked payload")
+                throw HTTPPayloadError(code: .httpDamaged, reason: "bad chunk size \"\(sizeText.prefix(20))\" in the chunked payload")
             }
             index = lineEnd + 1
             if size == 0 { return output }
             guard index + size <= data.count else {
-                throw HTTPPayloadError(code: "http-damaged", reason: "a chunk of \(size) bytes runs past the end of the payload")
+                throw HTTPPayloadError(code: .httpDamaged, reason: "a chunk of \(size) bytes runs past the end of the payload")
             }
             output.append(contentsOf: data[index..<(index + size)])
             index += size

@@ -34,7 +34,7 @@ public enum WARCItem: Sendable {
     case page(ArchivedPage)
     /// A record that could not be read (truncated, bad length, damaged gzip, bad HTTP encoding);
     /// the reader has moved on to the next record. `record` is nil when even its header was lost.
-    case damaged(record: WARCRecordInfo?, code: String, reason: String)
+    case damaged(record: WARCRecordInfo?, code: ErrorCode, reason: String)
 }
 
 /// Counts of one WARC file's records.
@@ -51,24 +51,35 @@ public struct WARCStatistics: Sendable, Equatable {
     public init() {}
 }
 
-/// Reads a WARC file (`.warc`, or gzip: one member per record or one for the whole file) as a stream of
-/// pages, one record in memory at a time: memory is bounded by the largest record, not by the file.
+/// Reads a WARC file (`.warc`, or gzip: one member per record or one for the whole file) as a sequence
+/// of pages, one record in memory at a time: memory is bounded by the largest record, not by the file.
 ///
 /// ```swift
-/// let reader = try WARCReader(path: "crawl.warc.gz")
-/// while let item = reader.next() {
+/// for item in try WARCReader(path: "crawl.warc.gz") {
 ///     if case let .page(page) = item {
-///         let article = try extractor.extractWithReport(html: page.html, url: nil, input: "crawl.warc.gz",
+///         let article = try extractor.extractWithReport(html: page.html, input: "crawl.warc.gz",
 ///                                                       origin: PageOrigin(archivedPage: page)).article
 ///     }
 /// }
 /// ```
-public final class WARCReader {
+///
+/// The reader is its own iterator: a second loop goes on where the first stopped. It may be shared
+/// between threads (each record goes to one caller; every read is made under a lock).
+public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
     /// Records declaring more bytes than this are skipped and reported (their bytes are read past, not kept).
     public let maximumRecordSize: Int
     /// Inflated HTTP payloads (`Content-Encoding: gzip`) may grow to at most this many bytes.
     public let maximumPayloadSize: Int
-    public private(set) var statistics = WARCStatistics()
+    /// Counts of the records read so far.
+    public var statistics: WARCStatistics {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
+    }
+
+    /// Guards every mutable field below: the reader is shared between threads only through it.
+    private let lock = NSLock()
+    private var counts = WARCStatistics()
 
     private let file: InflatingFileReader
     private var buffer: [UInt8] = []
@@ -80,6 +91,15 @@ public final class WARCReader {
     private var lastSegment = 0
     private var endOfFile = false
     private var reportedFileDamage = 0
+
+    /// True when `bytes` (inflated, if the file is gzip) open as a WARC record does ("WARC/1.0",
+    /// "WARC/1.1", "WARC/0.17").
+    public static func looksLikeWARC(_ bytes: some Collection<UInt8>) -> Bool {
+        let opening = Array("WARC/".utf8)
+        guard bytes.count > opening.count, bytes.starts(with: opening) else { return false }
+        let next = bytes[bytes.index(bytes.startIndex, offsetBy: opening.count)]
+        return next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
+    }
 
     static let readSize = 1 << 20
     static let maximumHeaderSize = 64 * 1024
@@ -100,14 +120,20 @@ public final class WARCReader {
 
     /// The next page or damaged record; nil at the end of the file.
     public func next() -> WARCItem? {
+        lock.lock()
+        defer { lock.unlock() }
+        return readNext()
+    }
+
+    private func readNext() -> WARCItem? {
         while true {
             skipBlankLines()
             if let lost = breaks.first, lost.index <= start {
                 // Damaged gzip data between two records: nothing of a record survived to name.
                 breaks.removeFirst()
                 reportedFileDamage = file.damage.count
-                statistics.damaged += 1
-                return .damaged(record: nil, code: "warc-damaged", reason: lost.message)
+                counts.damaged += 1
+                return .damaged(record: nil, code: .warcDamaged, reason: lost.message)
             }
             guard ensure(5) else { return fileDamageAtEnd() }
             let recordStart = start
@@ -117,53 +143,53 @@ public final class WARCReader {
                 resync(from: recordStart + 1)
                 let lost = breaks.filter { $0.index <= start }.map(\.message)
                 breaks.removeAll { $0.index <= start }
-                statistics.damaged += 1
-                return .damaged(record: nil, code: "warc-damaged",
+                counts.damaged += 1
+                return .damaged(record: nil, code: .warcDamaged,
                                 reason: "no WARC record header at byte \(skippedFrom)\(lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"); skipped to the next record")
             }
             guard let headerEnd = findHeaderEnd(from: recordStart) else {
-                statistics.records += 1
-                statistics.damaged += 1
+                counts.records += 1
+                counts.damaged += 1
                 let reason = endOfFile ? "the file ends inside a record header at byte \(offset)" : "a record header at byte \(offset) runs past \(Self.maximumHeaderSize) bytes"
                 resync(from: recordStart + 1)
-                return .damaged(record: nil, code: endOfFile ? "warc-truncated" : "warc-damaged", reason: reason)
+                return .damaged(record: nil, code: endOfFile ? .warcTruncated : .warcDamaged, reason: reason)
             }
-            statistics.records += 1
+            counts.records += 1
             let headers = Self.headers(buffer[recordStart..<headerEnd])
             let info = WARCRecordInfo(targetURI: headers["warc-target-uri"].map(Self.unbracketed), date: headers["warc-date"],
                                       recordID: headers["warc-record-id"], offset: offset)
             let blockStart = headerEnd
             guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
-                statistics.damaged += 1
+                counts.damaged += 1
                 resync(from: blockStart)
-                return .damaged(record: info, code: "warc-damaged", reason: "record at byte \(offset) has no valid Content-Length")
+                return .damaged(record: info, code: .warcDamaged, reason: "record at byte \(offset) has no valid Content-Length")
             }
             if length > maximumRecordSize {
-                statistics.damaged += 1
+                counts.damaged += 1
                 discard(through: blockStart + length + 4)
-                return .damaged(record: info, code: "warc-record-too-large",
+                return .damaged(record: info, code: .warcRecordTooLarge,
                                 reason: "record at byte \(offset) declares \(length) bytes, over the limit of \(maximumRecordSize)")
             }
             let blockEnd = blockStart + length
             guard ensure(blockEnd + 4 - start) else {
-                statistics.damaged += 1
+                counts.damaged += 1
                 let available = buffer.count - blockStart
                 start = buffer.count
                 reportedFileDamage = file.damage.count
-                return .damaged(record: info, code: "warc-truncated",
-                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(max(0, available))")
+                return .damaged(record: info, code: .warcTruncated,
+                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(Swift.max(0, available))")
             }
             if let cut = breaks.first(where: { $0.index > recordStart && $0.index <= blockEnd + 4 }) {
-                statistics.damaged += 1
+                counts.damaged += 1
                 start = cut.index
                 breaks.removeAll { $0.index <= cut.index }
                 reportedFileDamage = file.damage.count
-                return .damaged(record: info, code: "warc-damaged", reason: "record at byte \(offset) lies in damaged gzip data (\(cut.message))")
+                return .damaged(record: info, code: .warcDamaged, reason: "record at byte \(offset) lies in damaged gzip data (\(cut.message))")
             }
             guard buffer[blockEnd] == 0x0D, buffer[blockEnd + 1] == 0x0A, buffer[blockEnd + 2] == 0x0D, buffer[blockEnd + 3] == 0x0A else {
-                statistics.damaged += 1
+                counts.damaged += 1
                 resync(from: blockStart)
-                return .damaged(record: info, code: "warc-damaged",
+                return .damaged(record: info, code: .warcDamaged,
                                 reason: "record at byte \(offset): its Content-Length (\(length)) does not end at the record's end")
             }
             start = blockEnd + 4
@@ -172,7 +198,7 @@ public final class WARCReader {
             if let item = page(type: headers["warc-type"] ?? "", contentType: headers["content-type"] ?? "", block: block, info: info) {
                 return item
             }
-            statistics.ignored += 1
+            counts.ignored += 1
         }
     }
 
@@ -186,16 +212,16 @@ public final class WARCReader {
             do {
                 response = try HTTPResponse(block, maximumPayloadSize: maximumPayloadSize)
             } catch {
-                statistics.damaged += 1
+                counts.damaged += 1
                 return .damaged(record: info, code: error.code, reason: "record at byte \(info.offset): \(error.reason)")
             }
             guard response.status == 200, response.isHTML else { return nil }
-            statistics.pages += 1
+            counts.pages += 1
             return .page(ArchivedPage(html: response.body, charset: response.charset, record: info))
         case "resource":
             let mediaType = HTTPResponse.mediaType(contentType)
             guard HTTPResponse.htmlMediaTypes.contains(mediaType) else { return nil }
-            statistics.pages += 1
+            counts.pages += 1
             return .page(ArchivedPage(html: block, charset: HTTPResponse.parameter("charset", in: contentType), record: info))
         default:
             return nil
@@ -220,7 +246,7 @@ public final class WARCReader {
         while buffer.count - start < count {
             guard !endOfFile else { return false }
             let before = buffer.count
-            let (read, segment) = file.read(into: &buffer, maximum: max(Self.readSize, count - (buffer.count - start)))
+            let (read, segment) = file.read(into: &buffer, maximum: Swift.max(Self.readSize, count - (buffer.count - start)))
             if read == 0 {
                 endOfFile = true
                 return false
@@ -263,7 +289,7 @@ public final class WARCReader {
 
     /// Moves `start` to the next line that opens with "WARC/1." at or after `from` (or to the end).
     private func resync(from: Int) {
-        var index = max(from, start)
+        var index = Swift.max(from, start)
         while true {
             while index + 7 <= buffer.count {
                 if (index == 0 || buffer[index - 1] == 0x0A) && matches("WARC/1.", at: index) {
@@ -273,7 +299,7 @@ public final class WARCReader {
                 index += 1
             }
             // Keep the bytes a match could still start in (and the newline before them), drop the rest.
-            start = max(start, index - 8)
+            start = Swift.max(start, index - 8)
             let relative = index - start
             compactIfWorthIt()
             index = start + relative
@@ -296,7 +322,7 @@ public final class WARCReader {
             remaining -= available
             start = buffer.count
             compactIfWorthIt(force: true)
-            guard ensure(min(remaining, Self.readSize)) else { return }
+            guard ensure(Swift.min(remaining, Self.readSize)) else { return }
         }
     }
 
@@ -315,7 +341,7 @@ public final class WARCReader {
         reportedFileDamage = file.damage.count
         guard !unreported.isEmpty else { return nil }
         let message = unreported.joined(separator: "; ")
-        statistics.damaged += 1
-        return .damaged(record: nil, code: "warc-truncated", reason: message)
+        counts.damaged += 1
+        return .damaged(record: nil, code: .warcTruncated, reason: message)
     }
 }

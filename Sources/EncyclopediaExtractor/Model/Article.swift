@@ -163,12 +163,12 @@ public struct License: Codable, Sendable, Equatable {
 /// Something the extractor noticed about the page: a code for programs, a sentence for people.
 public struct Warning: Codable, Sendable, Equatable {
     /// A stable kebab-case code, e.g. `toc-heading-missing` (the README lists them all).
-    public var code: String
+    public var code: WarningCode
     /// A sentence naming what was found and where.
     public var message: String
 
     /// Creates a warning.
-    public init(code: String, message: String) {
+    public init(code: WarningCode, message: String) {
         self.code = code
         self.message = message
     }

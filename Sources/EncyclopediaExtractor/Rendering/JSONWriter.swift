@@ -262,7 +262,7 @@ extension JSONWriter {
             json.key("title"); json.string(article.title)
             json.key("warnings"); json.array(article.warnings) { json, warning in
                 json.object { json in
-                    json.key("code"); json.string(warning.code)
+                    json.key("code"); json.string(warning.code.rawValue)
                     json.key("message"); json.string(warning.message)
                 }
             }

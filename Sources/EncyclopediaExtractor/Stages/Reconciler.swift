@@ -112,7 +112,7 @@ enum Reconciler {
             matchedHeading = matchedHeading.map { $0.map { $0 + 1 } }
             matchedHeading[0] = 0
             restoredWarning = Warning(
-                code: "section-restored",
+                code: .sectionRestored,
                 message: "Restored the heading \"\(first.title)\" (table of contents entry \(first.number)) over \(afterTOC.count) block(s) that followed the table of contents; the page lacks the heading.")
         } else {
             result.lead += afterTOC
@@ -124,13 +124,13 @@ enum Reconciler {
             where matchedHeading[entryIndex] == nil || flat[matchedHeading[entryIndex] ?? 0].restored {
                 result.entriesWithoutHeading.append(entry)
                 result.warnings.append(Warning(
-                    code: "toc-heading-missing",
+                    code: .tocHeadingMissing,
                     message: "Table of contents entry \(entry.number) \"\(entry.title)\" has no heading in the body."))
             }
             if let restoredWarning { result.warnings.append(restoredWarning) }
             for (index, section) in flat.enumerated() where headingEntry[index] == nil {
                 result.warnings.append(Warning(
-                    code: "heading-not-in-toc",
+                    code: .headingNotInTOC,
                     message: "The heading \"\(section.title)\" is not in the table of contents."))
             }
             var previous: (entry: Int, title: String)?
@@ -138,7 +138,7 @@ enum Reconciler {
                 guard let entry = headingEntry[index] else { continue }
                 if let last = previous, entry < last.entry {
                     result.warnings.append(Warning(
-                        code: "section-order",
+                        code: .sectionOrder,
                         message: "The section \"\(section.title)\" (table of contents entry \(toc[entry].number)) comes after \"\(last.title)\" (entry \(toc[last.entry].number)) in the body, unlike the table of contents."))
                 }
                 previous = (entry, section.title)

@@ -44,7 +44,7 @@ enum ReferenceReader {
                 }
                 if misplaced {
                     output.warnings.append(Warning(
-                        code: "misplaced-notes",
+                        code: .misplacedNotes,
                         message: "The notes list (\(list.count) notes) sits under \"\(section.title)\"; its entries are read as notes."))
                 }
             }
@@ -69,7 +69,7 @@ enum ReferenceReader {
                     if sectionKind == nil, !lostKinds.isEmpty {
                         let kinds = Set(classified.map(\.kind.rawValue)).sorted().joined(separator: ", ")
                         output.warnings.append(Warning(
-                            code: "misplaced-references",
+                            code: .misplacedReferences,
                             message: "A list of \(classified.count) reference entries (\(kinds)) sits under \"\(section.title)\"; its entries are read as references."))
                     }
                 case .paragraph:
@@ -80,7 +80,7 @@ enum ReferenceReader {
             }
             if prose > 0, sectionKind == .seeAlso || sectionKind == .externalLink {
                 output.warnings.append(Warning(
-                    code: "misplaced-prose",
+                    code: .misplacedProse,
                     message: "The section \"\(section.title)\" holds \(prose) paragraph(s) of prose, not links; they are kept where they stand."))
             }
             section.sections.forEach(visit)

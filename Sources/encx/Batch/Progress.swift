@@ -19,9 +19,9 @@ final class ProgressLine {
         self.enabled = enabled
     }
 
-    func record(_ status: PageOutcome.Status) {
+    func record(_ outcome: WrittenOutcome) {
         done += 1
-        switch status {
+        switch outcome.status {
         case .ok: converted += 1
         case .warning: converted += 1; withWarnings += 1
         case .error: failed += 1

@@ -1,7 +1,6 @@
-import EncyclopediaExtractor
 import Foundation
 import Testing
-@testable import encx
+@testable import EncyclopediaExtractor
 
 /// Counts, under a lock, what the read-ahead's reader was asked for.
 private final class ReadLog: @unchecked Sendable {
@@ -38,8 +37,8 @@ private final class Claims: @unchecked Sendable {
 }
 
 @Suite struct ReadAheadTests {
-    private static func items(_ count: Int) -> [InputItem] {
-        (0..<count).map { InputItem(displayPath: "/pages/p\($0).html", relativeOutput: "p\($0).html") }
+    private static func items(_ count: Int) -> [BatchInput] {
+        (0..<count).map { BatchInput.file("/pages/p\($0).html") }
     }
 
     private static func pageBytes(_ index: Int) -> [UInt8] {
@@ -54,7 +53,7 @@ private final class Claims: @unchecked Sendable {
         let items = Self.items(count)
         let log = ReadLog()
         let readAhead = ReadAhead(items: items, wanted: { _ in true }) { item in
-            let index = Int(item.relativeOutput.dropFirst().prefix { $0.isNumber })!
+            let index = Int(item.relativePath.dropFirst().prefix { $0.isNumber })!
             log.read(index)
             if index % 7 == 0 { usleep(200) }
             return .success(Self.pageBytes(index))
@@ -90,10 +89,10 @@ private final class Claims: @unchecked Sendable {
     @Test func errorsAndUnwantedPagesReachTheWorker() throws {
         let items = Self.items(6)
         let log = ReadLog()
-        let readAhead = ReadAhead(items: items, wanted: { $0.relativeOutput != "p3.html" }) { item in
-            let index = Int(item.relativeOutput.dropFirst().prefix { $0.isNumber })!
+        let readAhead = ReadAhead(items: items, wanted: { $0.relativePath != "p3.html" }) { item in
+            let index = Int(item.relativePath.dropFirst().prefix { $0.isNumber })!
             log.read(index)
-            return index == 2 ? .failure(.unreadable(path: item.displayPath, reason: "no such file")) : .success(Self.pageBytes(index))
+            return index == 2 ? .failure(.unreadable(path: item.name, reason: "no such file")) : .success(Self.pageBytes(index))
         }
         readAhead.start()
         defer { readAhead.stop() }

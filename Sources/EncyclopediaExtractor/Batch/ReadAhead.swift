@@ -1,4 +1,3 @@
-import EncyclopediaExtractor
 import Foundation
 
 /// Reads upcoming page files on a thread of its own while the workers extract the pages before them,
@@ -14,17 +13,17 @@ final class ReadAhead: @unchecked Sendable {
     /// The most bytes read and not yet taken (one page larger than this is still read, alone).
     static let maximumBytes = 16 << 20
 
-    typealias Reader = @Sendable (InputItem) -> Result<[UInt8], ExtractionError>
+    typealias Reader = @Sendable (BatchInput) -> Result<[UInt8], ExtractionError>
 
     private enum Slot {
         case reading
         case read(Result<[UInt8], ExtractionError>)
     }
 
-    private let items: [InputItem]
+    private let items: [BatchInput]
     private let read: Reader
-    /// False for inputs never to be read ahead (WARC files, standard input, pages --skip-existing skips).
-    private let wanted: @Sendable (InputItem) -> Bool
+    /// False for inputs never to be read ahead (WARC files, bytes, inputs the caller skips).
+    private let wanted: @Sendable (BatchInput) -> Bool
     private let condition = NSCondition()
     /// Inputs being read or read and not yet taken.
     private var slots: [Int: Slot] = [:]
@@ -36,7 +35,7 @@ final class ReadAhead: @unchecked Sendable {
     private var waitingBytes = 0
     private var stopped = false
 
-    init(items: [InputItem], wanted: @escaping @Sendable (InputItem) -> Bool, read: @escaping Reader) {
+    init(items: [BatchInput], wanted: @escaping @Sendable (BatchInput) -> Bool, read: @escaping Reader) {
         self.items = items
         self.wanted = wanted
         self.read = read
