@@ -27,7 +27,8 @@ let package = Package(
         ),
         // The only code that sees a C pointer: libxml2 documents and zlib streams.
         .target(name: "HTMLTree", dependencies: ["CLibXML2", "CZlib"]),
-        .target(name: "EncyclopediaExtractor", dependencies: ["HTMLTree"]),
+        // The JSON Schema of the article model is published beside the model (validated by Scripts/check-schema).
+        .target(name: "EncyclopediaExtractor", dependencies: ["HTMLTree"], exclude: ["Model/article.schema.json"]),
         // Structural JSON diff and fixture verification, for `encx verify` and users' test suites.
         .target(name: "ArticleDiff", dependencies: ["EncyclopediaExtractor"]),
         .executableTarget(

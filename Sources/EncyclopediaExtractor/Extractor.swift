@@ -193,7 +193,8 @@ struct ExtractionPipeline {
         let tocEntries = toc?.entries ?? []
         let body = Reconciler.reconcile(events: events, toc: tocEntries, repair: options.repairStructure, language: metadata.language)
         warnings += body.warnings
-        let referenceOutput = ReferenceReader.read(body: body, language: metadata.language)
+        let markerLabels = region.root.map { CitationLabels.read(in: $0) } ?? [:]
+        let referenceOutput = ReferenceReader.read(body: body, language: metadata.language, markerLabels: markerLabels)
         warnings += referenceOutput.warnings
         try check("the references")
         let infobox = walker?.infobox ?? []

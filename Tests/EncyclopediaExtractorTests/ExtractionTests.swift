@@ -110,7 +110,8 @@ private func page(toc: String, body: String, site: String = "World Library") -> 
             """
         let article = try extract(page(toc: "", body: body))
         #expect(article.sections.first?.title == "Part")
-        #expect(article.sections.first?.blocks.first == .paragraph(text: "A claim. More.", cites: ["cite_note-1"]))
+        #expect(article.sections.first?.blocks.first == .paragraph(text: "A claim. More.", cites: ["cite_note-1"],
+                                                               markers: [CitationMarker(id: "cite_note-1", offset: 8)]))
         let note = try #require(article.references.first)
         #expect(note.text == "Smith, J. (2001). Book. ISBN 0-306-40615-2. Retrieved 4 November 2011.")
         #expect(note.retrieved == "2011-11-04")

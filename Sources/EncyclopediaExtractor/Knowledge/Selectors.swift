@@ -70,6 +70,9 @@ enum Selectors {
         "right panel", "side col", "side column", "side panel", "mw panel", "mw head", "mw navigation",
         "vertical navbox", "article tools", "page tools", "p personal", "p search", "related ebooks",
         "related articles",
+        // MediaWiki's lines under the title, `siteSub` and `contentSub` split at their camel case
+        // ("From Wikipedia, …", "(Redirected from Duckling)").
+        "site sub", "content sub", "content subtitle",
     ]
 
     /// Words that, present in an id or class, keep an element even if another word looks like chrome:
@@ -239,6 +242,13 @@ enum Selectors {
     static let backLinkMarks: Set<Character> = ["^", "↑"]
     /// A citation marker in prose: `<sup class="reference">` linking to its note.
     static let citationMarkerClass = "reference"
+
+    /// The words of a `list-style-type` (or a class naming one, "reflist-lower-alpha") that number a
+    /// notes list other than 1, 2, 3: MediaWiki's note groups.
+    static let listNumberingWords: [(word: String, style: ListNumbering)] = [
+        ("lower-alpha", .lowerAlpha), ("lower-latin", .lowerAlpha), ("upper-alpha", .upperAlpha), ("upper-latin", .upperAlpha),
+        ("lower-roman", .lowerRoman), ("upper-roman", .upperRoman), ("lower-greek", .lowerGreek),
+    ]
 
     /// Figures: thumbnails and gallery boxes, their captions, and the enlarge icon inside captions.
     static let figureClasses: [StaticString] = ["thumb", "gallerybox"]

@@ -37,7 +37,7 @@ public struct Article: Codable, Sendable, Equatable {
     public var warnings: [Warning]
 
     /// The current ``schemaVersion``.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// Creates an article; extraction builds these, tests and tools may too.
     public init(

@@ -2,12 +2,15 @@
 ///
 /// In JSON a block is an object with a `type` field and the fields of its kind.
 public enum Block: Sendable, Equatable {
-    /// A paragraph; `cites` lists the ids of the references its citation markers point to.
-    case paragraph(text: String, cites: [String])
+    /// A paragraph; `cites` lists the ids of the references its citation markers point to (each once,
+    /// in order), `markers` every marker and where it stood in `text`.
+    case paragraph(text: String, cites: [String], markers: [CitationMarker] = [])
     /// A list, numbered or not, whose items may hold nested items.
     case list(ordered: Bool, items: [ListItem])
-    /// A table as rows of cell texts (a colspan is padded with empty cells; `<br>` becomes "\n").
-    case table(caption: String?, rows: [[String]])
+    /// A table as a grid of cell texts: a cell spanning rows or columns has its text in every position
+    /// it covers (as a spreadsheet reads it), and `spans` records each such cell so a renderer can merge
+    /// them back; `headerRows` are the indexes of rows of header cells. `<br>` becomes "\n".
+    case table(caption: String?, rows: [[String]], spans: [CellSpan] = [], headerRows: [Int] = [])
     /// A block quotation.
     case quote(text: String)
     /// An image with its caption.
@@ -25,6 +28,39 @@ public enum Block: Sendable, Equatable {
         case .figure: "figure"
         case .definitions: "definitions"
         }
+    }
+}
+
+/// Where a citation marker ("[1]") stood in a paragraph: the marker is not in the text, so a renderer
+/// puts it back at `offset`.
+public struct CitationMarker: Codable, Sendable, Equatable {
+    /// The id of the reference it points to (`cite_note-1`).
+    public var id: String
+    /// Its place in the paragraph's text, in Unicode scalars (code points) from the start.
+    public var offset: Int
+
+    /// Creates a marker.
+    public init(id: String, offset: Int) {
+        self.id = id
+        self.offset = offset
+    }
+}
+
+/// A table cell that spans more than one row or column.
+public struct CellSpan: Codable, Sendable, Equatable {
+    /// The cell's first row and column (0-based) in `rows`.
+    public var row: Int
+    public var column: Int
+    /// How many rows and columns it covers (at least 1 each, one of them more).
+    public var rows: Int
+    public var columns: Int
+
+    /// Creates a span.
+    public init(row: Int, column: Int, rows: Int, columns: Int) {
+        self.row = row
+        self.column = column
+        self.rows = rows
+        self.columns = columns
     }
 }
 
@@ -58,22 +94,25 @@ public struct Definition: Codable, Sendable, Equatable {
 
 extension Block: Codable {
     private enum CodingKeys: String, CodingKey {
-        case type, text, cites, ordered, items, caption, rows, src
+        case type, text, cites, markers, ordered, items, caption, rows, spans, headerRows, src
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         switch self {
-        case let .paragraph(text, cites):
+        case let .paragraph(text, cites, markers):
             try container.encode(text, forKey: .text)
             if !cites.isEmpty { try container.encode(cites, forKey: .cites) }
+            if !markers.isEmpty { try container.encode(markers, forKey: .markers) }
         case let .list(ordered, items):
             try container.encode(ordered, forKey: .ordered)
             try container.encode(items, forKey: .items)
-        case let .table(caption, rows):
+        case let .table(caption, rows, spans, headerRows):
             try container.encode(caption, forKey: .caption)
             try container.encode(rows, forKey: .rows)
+            try container.encode(spans, forKey: .spans)
+            try container.encode(headerRows, forKey: .headerRows)
         case let .quote(text):
             try container.encode(text, forKey: .text)
         case let .figure(caption, src):
@@ -91,7 +130,8 @@ extension Block: Codable {
         case "paragraph":
             self = .paragraph(
                 text: try container.decode(String.self, forKey: .text),
-                cites: try container.decodeIfPresent([String].self, forKey: .cites) ?? [])
+                cites: try container.decodeIfPresent([String].self, forKey: .cites) ?? [],
+                markers: try container.decodeIfPresent([CitationMarker].self, forKey: .markers) ?? [])
         case "list":
             self = .list(
                 ordered: try container.decode(Bool.self, forKey: .ordered),
@@ -99,7 +139,9 @@ extension Block: Codable {
         case "table":
             self = .table(
                 caption: try container.decodeIfPresent(String.self, forKey: .caption),
-                rows: try container.decode([[String]].self, forKey: .rows))
+                rows: try container.decode([[String]].self, forKey: .rows),
+                spans: try container.decodeIfPresent([CellSpan].self, forKey: .spans) ?? [],
+                headerRows: try container.decodeIfPresent([Int].self, forKey: .headerRows) ?? [])
         case "quote":
             self = .quote(text: try container.decode(String.self, forKey: .text))
         case "figure":

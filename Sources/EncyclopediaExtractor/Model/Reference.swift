@@ -15,8 +15,16 @@ public struct Reference: Codable, Sendable, Equatable {
         case seeAlso
     }
 
-    /// The reference's number: the note's number for notes, else its position among all references.
+    /// The reference's position among all the article's references, from 1 (unique in the article:
+    /// notes first, in page order, then bibliography, external links and see-also entries).
     public var number: Int
+    /// The note's label as the page prints it in its citation markers ("1", "a", "note 3"), or, for a
+    /// note no marker points to, as its list numbers it; nil for references that are not notes.
+    public var label: String?
+    /// The note group the page puts the note in, when not the default one: the list's numbering style
+    /// ("lower-alpha", "lower-roman") or the name its markers print ("note" of "note 3"); nil otherwise.
+    /// `label` and `group` together identify a note as the page shows it.
+    public var group: String?
     /// The note's id (`cite_note-1`), or nil for entries without one.
     public var id: String?
     /// What the reference is.
@@ -33,9 +41,11 @@ public struct Reference: Codable, Sendable, Equatable {
     /// Creates a reference.
     public init(
         number: Int, id: String?, kind: Kind, text: String, urls: [String] = [], isbns: [String] = [],
-        retrieved: String? = nil
+        retrieved: String? = nil, label: String? = nil, group: String? = nil
     ) {
         self.number = number
+        self.label = label
+        self.group = group
         self.id = id
         self.kind = kind
         self.text = text
@@ -69,11 +79,13 @@ public struct ISBN: Codable, Sendable, Equatable {
 }
 
 extension Reference {
-    enum CodingKeys: String, CodingKey { case number, id, kind, text, urls, isbns, retrieved }
+    enum CodingKeys: String, CodingKey { case number, label, group, id, kind, text, urls, isbns, retrieved }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(number, forKey: .number)
+        try container.encode(label, forKey: .label)
+        try container.encode(group, forKey: .group)
         try container.encode(id, forKey: .id)
         try container.encode(kind, forKey: .kind)
         try container.encode(text, forKey: .text)

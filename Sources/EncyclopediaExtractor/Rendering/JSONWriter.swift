@@ -313,9 +313,11 @@ extension JSONWriter {
 
     mutating func write(_ reference: Reference) {
         object { json in
+            json.key("group"); json.string(reference.group)
             json.key("id"); json.string(reference.id)
             json.key("isbns"); json.strings(reference.isbns)
             json.key("kind"); json.string(reference.kind.rawValue)
+            json.key("label"); json.string(reference.label)
             json.key("number"); json.int(reference.number)
             json.key("retrieved"); json.string(reference.retrieved)
             json.key("text"); json.string(reference.text)
@@ -344,15 +346,32 @@ extension JSONWriter {
     mutating func write(_ block: Block) {
         object { json in
             switch block {
-            case let .paragraph(text, cites):
+            case let .paragraph(text, cites, markers):
                 if !cites.isEmpty { json.key("cites"); json.strings(cites) }
+                if !markers.isEmpty {
+                    json.key("markers"); json.array(markers) { json, marker in
+                        json.object { json in
+                            json.key("id"); json.string(marker.id)
+                            json.key("offset"); json.int(marker.offset)
+                        }
+                    }
+                }
                 json.key("text"); json.string(text)
             case let .list(ordered, items):
                 json.key("items"); json.array(items) { json, item in json.write(item) }
                 json.key("ordered"); json.bool(ordered)
-            case let .table(caption, rows):
+            case let .table(caption, rows, spans, headerRows):
                 json.key("caption"); json.string(caption)
+                json.key("headerRows"); json.array(headerRows) { json, row in json.int(row) }
                 json.key("rows"); json.array(rows) { json, row in json.strings(row) }
+                json.key("spans"); json.array(spans) { json, span in
+                    json.object { json in
+                        json.key("column"); json.int(span.column)
+                        json.key("columns"); json.int(span.columns)
+                        json.key("row"); json.int(span.row)
+                        json.key("rows"); json.int(span.rows)
+                    }
+                }
             case let .quote(text):
                 json.key("text"); json.string(text)
             case let .figure(caption, src):

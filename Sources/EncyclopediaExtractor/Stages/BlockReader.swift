@@ -42,7 +42,8 @@ enum BlockReader {
     /// A paragraph of gathered inline content, or nil when it holds no words.
     static func paragraph(from content: InlineContent) -> BuiltBlock? {
         guard hasWords(content.text) else { return nil }
-        return BuiltBlock(block: .paragraph(text: content.text, cites: content.cites), linkISBNs: content.bookSourceISBNs)
+        return BuiltBlock(block: .paragraph(text: content.text, cites: content.cites, markers: content.markers),
+                          linkISBNs: content.bookSourceISBNs)
     }
 
     static func quote(_ element: Node) -> BuiltBlock? {
@@ -209,23 +210,29 @@ enum BlockReader {
         return false
     }
 
+    /// Reads a table into a grid: a cell spanning rows or columns repeats its text in every position it
+    /// covers, and is recorded as a span; rows of header cells (or in `<thead>`) are marked.
     static func table(_ element: Node) -> BuiltBlock? {
         var caption: String?
         var rows: [[String]] = []
+        var spans: [CellSpan] = []
+        var headerRows: [Int] = []
         var linkISBNs: [String] = []
-        // Cells still covered by a rowspan from above: rows left, by column.
-        var covered: [Int] = []
+        // Cells still covered by a rowspan from above, by column: rows left and the text they repeat.
+        var covered: [(rows: Int, text: String)] = []
         // One gatherer for every cell: its buffer is reused.
         var gatherer = InlineGatherer(lineBreak: .newline)
-        for row in rowsOf(element) {
+        for (row, inHead) in rowsOf(element) {
             var cells: [String] = []
             // Rows of a table are mostly as wide as the one before.
             cells.reserveCapacity(max(rows.last?.count ?? 0, covered.count, 2))
             var column = 0
+            var headerCells = 0
+            var ownCells = 0
             func fillCovered() {
-                while column < covered.count, covered[column] > 0 {
-                    cells.append("")
-                    covered[column] -= 1
+                while column < covered.count, covered[column].rows > 0 {
+                    cells.append(covered[column].text)
+                    covered[column].rows -= 1
                     column += 1
                 }
             }
@@ -234,23 +241,32 @@ enum BlockReader {
                 next = cell.nextSibling
                 guard cell.isElement(.td) || cell.isElement(.th) else { continue }
                 fillCovered()
+                ownCells += 1
+                if cell.isElement(.th) { headerCells += 1 }
                 gatherer.add(cell)
                 let content = gatherer.finish()
                 if !content.bookSourceISBNs.isEmpty { linkISBNs += content.bookSourceISBNs }
-                cells.append(content.text)
                 let colspan = min(max(Int(cell.attribute(.colspan) ?? "") ?? 1, 1), maximumColspan)
                 let rowspan = min(max(Int(cell.attribute(.rowspan) ?? "") ?? 1, 1), maximumRowspan)
                 if rowspan > 1, covered.count < column + colspan {
-                    covered += Array(repeating: 0, count: column + colspan - covered.count)
+                    covered += Array(repeating: (0, ""), count: column + colspan - covered.count)
+                }
+                if rowspan > 1 || colspan > 1 {
+                    spans.append(CellSpan(row: rows.count, column: column, rows: rowspan, columns: colspan))
                 }
                 for offset in 0..<colspan {
-                    if offset > 0 { cells.append("") }
-                    if rowspan > 1 { covered[column + offset] = rowspan - 1 }
+                    cells.append(content.text)
+                    if rowspan > 1 { covered[column + offset] = (rowspan - 1, content.text) }
                 }
                 column += colspan
             }
             fillCovered()
-            if cells.contains(where: { !$0.isEmpty }) { rows.append(cells) }
+            guard cells.contains(where: { !$0.isEmpty }) else {
+                // A row with no text is left out; spans starting on it start on the next row kept.
+                continue
+            }
+            if inHead || (ownCells > 0 && headerCells == ownCells) { headerRows.append(rows.count) }
+            rows.append(cells)
         }
         for child in element.childElements where child.isElement(.caption) {
             caption = InlineGatherer.gather(child).text
@@ -260,17 +276,27 @@ enum BlockReader {
         for index in rows.indices where rows[index].count < width {
             rows[index] += Array(repeating: "", count: width - rows[index].count)
         }
-        return BuiltBlock(block: .table(caption: caption, rows: rows), linkISBNs: linkISBNs)
+        // Spans end with the table (a rowspan past the last row is cut there).
+        spans = spans.compactMap { span in
+            guard span.row < rows.count else { return nil }
+            var cut = span
+            cut.rows = min(span.rows, rows.count - span.row)
+            cut.columns = min(span.columns, width - span.column)
+            return cut.rows > 1 || cut.columns > 1 ? cut : nil
+        }
+        return BuiltBlock(block: .table(caption: caption, rows: rows, spans: spans, headerRows: headerRows), linkISBNs: linkISBNs)
     }
 
-    /// The table's own rows (through thead/tbody/tfoot, not those of nested tables).
-    private static func rowsOf(_ table: Node) -> [Node] {
-        var rows: [Node] = []
+    /// The table's own rows (through thead/tbody/tfoot, not those of nested tables), each with whether
+    /// it stands in `<thead>`.
+    private static func rowsOf(_ table: Node) -> [(row: Node, inHead: Bool)] {
+        var rows: [(row: Node, inHead: Bool)] = []
         for child in table.childElements {
             if child.isElement(.tr) {
-                rows.append(child)
+                rows.append((child, false))
             } else if child.isElement(.thead) || child.isElement(.tbody) || child.isElement(.tfoot) {
-                rows += child.childElements.filter { $0.isElement(.tr) }
+                let inHead = child.isElement(.thead)
+                rows += child.childElements.filter { $0.isElement(.tr) }.map { ($0, inHead) }
             }
         }
         return rows
@@ -286,7 +312,7 @@ enum BlockReader {
 
     static func infobox(_ table: Node) -> [InfoboxField] {
         var fields: [InfoboxField] = []
-        for (index, row) in rowsOf(table).enumerated() {
+        for (index, (row, _)) in rowsOf(table).enumerated() {
             let cells = row.childElements.filter { $0.isElement(.td) || $0.isElement(.th) }
             if cells.count >= 2 {
                 let label = InlineGatherer.gather(cells[0]).text

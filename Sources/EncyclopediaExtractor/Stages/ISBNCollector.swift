@@ -69,7 +69,7 @@ struct ISBNCollector {
     /// Calls `body` with every text a block shows.
     static func forEachText(of block: Block, _ body: (String) -> Void) {
         switch block {
-        case let .paragraph(text, _), let .quote(text):
+        case let .paragraph(text, _, _), let .quote(text):
             body(text)
         case let .list(_, items):
             func walk(_ items: [ListItem]) {
@@ -79,7 +79,7 @@ struct ISBNCollector {
                 }
             }
             walk(items)
-        case let .table(caption, rows):
+        case let .table(caption, rows, _, _):
             if let caption { body(caption) }
             for row in rows {
                 for cell in row { body(cell) }

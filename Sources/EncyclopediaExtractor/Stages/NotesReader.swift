@@ -4,7 +4,10 @@ import HTMLTree
 /// A footnote as read from a notes list.
 struct RawNote {
     var id: String?
+    /// Its number in its list (`start` and `value` honoured), shown in the list's numbering style.
     var number: Int
+    /// How its list numbers it (decimal unless the page styles it otherwise).
+    var style: ListNumbering
     var text: String
     var urls: [String]
     var linkISBNs: [String]
@@ -28,6 +31,7 @@ enum NotesReader {
 
     static func read(_ list: Node) -> [RawNote] {
         var notes: [RawNote] = []
+        let style = ListNumbering.of(list)
         var next = Int(list.attribute(.start) ?? "") ?? 1
         var gatherer = InlineGatherer()
         for item in list.childElements where item.isElement(.li) {
@@ -39,7 +43,7 @@ enum NotesReader {
             // A bundled citation: the note only cites other notes ("[3][5]"), as the page prints them.
             if !BlockReader.hasWords(text), !content.cites.isEmpty { text = citationMarkers(in: item) }
             guard BlockReader.hasWords(text) else { continue }
-            notes.append(RawNote(id: item.attribute(.id), number: number, text: text, urls: content.urls,
+            notes.append(RawNote(id: item.attribute(.id), number: number, style: style, text: text, urls: content.urls,
                                  linkISBNs: content.bookSourceISBNs))
         }
         return notes

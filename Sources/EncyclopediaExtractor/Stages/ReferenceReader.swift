@@ -15,8 +15,10 @@ enum ReferenceReader {
         var warnings: [Warning] = []
     }
 
-    /// - Parameter language: the page's language, for reading the titles of table of contents entries.
-    static func read(body: ReconciledBody, language: String?) -> Output {
+    /// - Parameters:
+    ///   - language: the page's language, for reading the titles of table of contents entries.
+    ///   - markerLabels: what the page's citation markers print for each note id ("2", "a", "note 3").
+    static func read(body: ReconciledBody, language: String?, markerLabels: [String: String]) -> Output {
         var output = Output()
         var notes: [FoundReference] = []
         var others: [FoundReference] = []
@@ -29,8 +31,14 @@ enum ReferenceReader {
         func addNotes(_ lists: [[RawNote]], in section: BuiltSection?) {
             for list in lists {
                 for note in list {
-                    notes.append(reference(kind: .note, number: note.number, id: note.id, text: note.text,
-                                           urls: note.urls, linkISBNs: note.linkISBNs))
+                    // The label the page prints: its markers', else its list's number in the list's style.
+                    let label = note.id.flatMap { markerLabels[$0] } ?? note.style.label(note.number)
+                    let group = note.style != .decimal ? note.style.rawValue : CitationLabels.group(inLabel: label)
+                    var found = reference(kind: .note, number: 0, id: note.id, text: note.text,
+                                          urls: note.urls, linkISBNs: note.linkISBNs)
+                    found.reference.label = label
+                    found.reference.group = group
+                    notes.append(found)
                 }
                 guard let section, !list.isEmpty else { continue }
                 // Notes beside notes or a bibliography are where pages keep them (in any language, under
@@ -91,11 +99,9 @@ enum ReferenceReader {
         others.sort {
             (order.firstIndex(of: $0.reference.kind) ?? order.count) < (order.firstIndex(of: $1.reference.kind) ?? order.count)
         }
-        output.references = notes
-        for var found in others {
-            found.reference.number = output.references.count + 1
-            output.references.append(found)
-        }
+        // Numbers are positions: unique in the article, whatever groups and lists the page has.
+        output.references = notes + others
+        for index in output.references.indices { output.references[index].reference.number = index + 1 }
         return output
     }
 

@@ -7,6 +7,8 @@ struct InlineContent: Equatable {
     var text: String = ""
     /// Ids of the references the run's citation markers point to (`cite_note-1`), in order, once each.
     var cites: [String] = []
+    /// Every citation marker, with its place in `text` (in Unicode scalars).
+    var markers: [CitationMarker] = []
     /// Absolute http(s) links, in order, once each.
     var urls: [String] = []
     /// ISBNs named by `Special:BookSources/…` links.
@@ -29,6 +31,8 @@ struct InlineGatherer {
     private var buffer = TextBuffer()
     private var content = InlineContent()
     private var newlinePending = false
+    /// The markers met so far, placed by UTF-8 offset (made scalar offsets when the text is finished).
+    private var markerBytes: [(id: String, offset: Int)] = []
 
     init(lineBreak: LineBreak = .space, excluded: Set<Node> = []) {
         self.lineBreak = lineBreak
@@ -81,9 +85,35 @@ struct InlineGatherer {
     mutating func finish() -> InlineContent {
         var result = content
         result.text = buffer.take()
+        if !markerBytes.isEmpty {
+            result.markers = Self.scalarOffsets(of: markerBytes, in: result.text)
+            markerBytes.removeAll(keepingCapacity: true)
+        }
         content = InlineContent()
         newlinePending = false
         return result
+    }
+
+    /// The markers with their UTF-8 offsets in `text` turned into Unicode scalar offsets (one pass;
+    /// the offsets come in order).
+    private static func scalarOffsets(of markers: [(id: String, offset: Int)], in text: String) -> [CitationMarker] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [CitationMarker] = []
+            result.reserveCapacity(markers.count)
+            var scalars = 0
+            var byte = 0
+            for marker in markers {
+                let end = min(marker.offset, bytes.count)
+                // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
+                while byte < end {
+                    scalars &+= bytes[byte] & 0xC0 != 0x80 ? 1 : 0
+                    byte &+= 1
+                }
+                result.append(CitationMarker(id: marker.id, offset: scalars))
+            }
+            return result
+        }
     }
 
     private mutating func addText(_ node: Node) {
@@ -127,7 +157,9 @@ struct InlineGatherer {
                 for anchor in element.descendants(.elements(named: .a)) {
                     if let href = anchor.attribute(.href), let hash = href.firstIndex(of: "#") {
                         let id = String(href[href.index(after: hash)...])
-                        if !id.isEmpty, !content.cites.contains(id) { content.cites.append(id) }
+                        guard !id.isEmpty else { continue }
+                        if !content.cites.contains(id) { content.cites.append(id) }
+                        markerBytes.append((id, buffer.byteCount))
                     }
                 }
                 return false
