@@ -154,6 +154,19 @@ private let englishFooter = "Text is available under the <a rel=\"license\" href
         #expect(article.license?.name == "CC BY-SA 4.0")
     }
 
+    @Test func aWikisOwnPageSavedWithoutItsTitleOrURLIsStillTheWikis() throws {
+        // The skin's own chrome (here its page base and footer) and no URL of another site.
+        let article = try extract(wikiPage(title: "", canonical: nil, body: "<h2>Section</h2><p>Text.</p>", footer: englishFooter))
+        #expect(article.source.site == "Wikipedia")
+        #expect(article.source.upstream == nil)
+        // The same body without the skin's chrome is a copy of unknown origin.
+        let copy = try extract(wikiPage(title: "", canonical: nil, body: "<h2>Section</h2><p>Text.</p>", footer: englishFooter)
+            .replacingOccurrences(of: "<div id=\"mw-page-base\"></div>", with: "")
+            .replacingOccurrences(of: "<div id=\"footer\"><ul id=\"footer-info\">", with: "<div><ul>"))
+        #expect(copy.source.site == nil)
+        #expect(copy.source.upstream?.site == "Wikipedia")
+    }
+
     @Test func aCopyOnAKnownMirrorIsTheMirrors() throws {
         let article = try extract(wikiPage(
             title: "Sample: Information from Answers.com", canonical: "http://www.answers.com/topic/sample",

@@ -211,6 +211,14 @@ enum Selectors {
         "globalWrapper", "column-content", "column-one", "f-list", "bodyContent",
     ]
 
+    /// The skin markers that belong to a wiki's own chrome (its menus, personal tools and footer)
+    /// rather than to the article body a copy keeps: a page carrying them, with no URL saying otherwise,
+    /// is the wiki's own page even without its title or canonical link (a saved fragment).
+    static let mediaWikiChromeMarkers: Set<String> = [
+        "mw-navigation", "mw-panel", "mw-head", "p-personal", "footer-info", "mw-page-base", "globalWrapper",
+        "column-one", "f-list",
+    ]
+
     /// The article's title heading in a MediaWiki skin.
     static let titleHeadingID: StaticString = "firstHeading"
     static let titleHeadingClass: StaticString = "firstheading"

@@ -63,6 +63,14 @@ enum SiteRecognizer {
         var upstream = self.upstream(metadata: metadata, licenceText: licenceText)
         if let named = upstream, named.site == server?.name { upstream = nil }
         var site = server?.name
+        // The wiki's own skin around the article, and no URL of another site: the wiki's own page,
+        // saved without its title or canonical link.
+        if server == nil, hosts.isEmpty, let named = upstream,
+            metadata.mediaWikiMarkers.contains(where: Selectors.mediaWikiChromeMarkers.contains)
+        {
+            site = named.site
+            upstream = nil
+        }
         // A MediaWiki wiki of its own (a Fandom wiki), not a copy of a known one: its own name.
         if site == nil, isMediaWiki, upstream == nil,
             let name = metadata.openGraphSiteName ?? wikiName(fromTitle: metadata.titleElement)
