@@ -30,29 +30,33 @@ public struct Extractor: Sendable {
     /// - Throws: ``ExtractionError`` naming `input` and the reason; a WARC archive is refused with
     ///   ``ExtractionError/warcArchive(input:)`` (read it with ``WARCReader`` or ``BatchConverter``).
     public func extract(html: Data, url: URL? = nil, input: String = "<input>") throws(ExtractionError) -> Article {
-        try extractWithReport(html: [UInt8](html), url: url, input: input).article
+        try extraction(html: [UInt8](html), url: url, input: input, origin: PageOrigin(), recordingRemovals: false).article
     }
 
     /// Extracts the article from a page's bytes (the same as ``extract(html:url:input:)-(Data,_,_)``).
     public func extract(html: [UInt8], url: URL? = nil, input: String = "<input>") throws(ExtractionError) -> Article {
-        try extractWithReport(html: html, url: url, input: input).article
+        try extraction(html: html, url: url, input: input, origin: PageOrigin(), recordingRemovals: false).article
     }
 
     /// Extracts the article from a page file (`.html`, `.gz`, `.mht`, …); the file is named in errors.
     /// - Throws: ``ExtractionError/unreadable(path:reason:)`` when the file cannot be read,
     ///   ``ExtractionError/warcArchive(input:)`` for a WARC file, or a document error naming the path.
     public func extract(fileAt fileURL: URL) throws(ExtractionError) -> Article {
-        try extractWithReport(fileAt: fileURL).article
+        try extraction(fileAt: fileURL, recordingRemovals: false).article
     }
 
     /// Extracts the article from a page file and reports what was removed and why.
     public func extractWithReport(fileAt fileURL: URL) throws(ExtractionError) -> Extraction {
+        try extraction(fileAt: fileURL, recordingRemovals: true)
+    }
+
+    private func extraction(fileAt fileURL: URL, recordingRemovals: Bool) throws(ExtractionError) -> Extraction {
         // A WARC file is refused by its name before it is read (it can be gigabytes), and by its
         // opening whatever it is called.
         let name = fileURL.lastPathComponent.lowercased()
         if name.hasSuffix(".warc") || name.hasSuffix(".warc.gz") { throw .warcArchive(input: fileURL.path) }
         let bytes = try Self.readPage(at: fileURL, limit: options.parse.maximumInputSize)
-        return try extractWithReport(html: bytes, url: nil, input: fileURL.path)
+        return try extraction(html: bytes, url: nil, input: fileURL.path, origin: PageOrigin(), recordingRemovals: recordingRemovals)
     }
 
     /// Extracts the article from a page's bytes and reports what was removed and why.
@@ -97,6 +101,14 @@ public struct Extractor: Sendable {
     public func extractWithReport(html: [UInt8], url: URL? = nil, input: String = "<input>",
                                   origin: PageOrigin = PageOrigin()) throws(ExtractionError) -> Extraction
     {
+        try extraction(html: html, url: url, input: input, origin: origin, recordingRemovals: true)
+    }
+
+    /// The extraction, with what was removed when `recordingRemovals` (converting many pages never reads
+    /// it, and each record reads the start of the removed element's text).
+    func extraction(html: [UInt8], url: URL?, input: String, origin: PageOrigin,
+                    recordingRemovals: Bool) throws(ExtractionError) -> Extraction
+    {
         let deadline = Deadline(options.timeLimit)
         var origin = origin
         var bytes = html
@@ -131,7 +143,8 @@ public struct Extractor: Sendable {
             throw .document(error)
         }
         try deadline.check(input: input, stage: "parsing")
-        return try ExtractionPipeline(document: document, callerURL: url?.absoluteString, origin: origin, options: options, deadline: deadline).run()
+        return try ExtractionPipeline(document: document, callerURL: url?.absoluteString, origin: origin, options: options, deadline: deadline,
+                                      recordingRemovals: recordingRemovals).run()
     }
 
 }
@@ -158,35 +171,36 @@ struct ExtractionPipeline {
     let origin: PageOrigin
     let options: ExtractionOptions
     let deadline: Deadline
+    let recordingRemovals: Bool
 
     func run() throws(ExtractionError) -> Extraction {
         func check(_ stage: String) throws(ExtractionError) { try deadline.check(input: document.input, stage: stage) }
         let metadata = MetadataReader.read(document)
-        var removals: [Removal] = []
+        var removals = RemovalLog(enabled: recordingRemovals)
         var warnings: [Warning] = []
-        ChromeFilter.removeJunk(from: document, removals: &removals)
+        ChromeFilter.removeJunk(from: document, log: &removals)
 
         let region = ArticleLocator.locate(in: document)
-        var cleaning = CleaningResult()
+        var cleaning = CleaningResult(removals: RemovalLog(enabled: recordingRemovals))
         if let contentRoot = region.root {
             Cleaner.readCategories(in: document, contentRoot: contentRoot, protected: region.protected, result: &cleaning)
         }
         try check("cleaning")
         Cleaner.findBoilerplate(in: document, result: &cleaning)
-        removals += cleaning.removals
+        removals.append(cleaning.removals)
         try check("the licence search")
-        let information = ArticleInformationReader.read(cues: cleaning.articleInformationCues, region: region, removals: &removals)
+        let information = ArticleInformationReader.read(cues: cleaning.articleInformationCues, region: region, log: &removals)
 
-        removals += ArticleLocator.outsideRemovals(of: region)
+        ArticleLocator.recordOutside(of: region, in: &removals)
         let toc = region.root.flatMap { TOCReader.read(in: $0) } ?? document.root.flatMap { TOCReader.readSidebar(in: $0) }
         var walker: BodyWalker?
         if let contentRoot = region.root {
             var body = BodyWalker(
                 region: region, root: contentRoot, toc: toc?.box, boilerplate: NodeSet(cleaning.boilerplate, in: document),
-                language: metadata.language, options: options, deadline: deadline)
+                language: metadata.language, options: options, deadline: deadline, recordingRemovals: recordingRemovals)
             body.walk()
             try check("the body walk")
-            removals += body.removals
+            removals.append(body.removals)
             walker = body
         }
         let events = walker?.events ?? []
@@ -251,7 +265,7 @@ struct ExtractionPipeline {
             categories: cleaning.categories,
             license: cleaning.license,
             warnings: warnings)
-        return Extraction(article: article, removals: removals, encodingExplanation: document.encoding.description,
+        return Extraction(article: article, removals: removals.removals, encodingExplanation: document.encoding.description,
                           isEncyclopediaPage: recognition.isEncyclopediaPage)
     }
 

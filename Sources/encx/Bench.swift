@@ -5,7 +5,9 @@ import HTMLTree
 /// `encx bench`: the floors the benchmark compares `convert` against. Hidden from help: it is a
 /// measuring instrument for `Scripts/benchmark`, not a feature.
 struct Bench: ParsableCommand {
+    // The name is given, not derived: ArgumentParser derives it by reflection each time it asks.
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure the cost floors of a conversion (used by Scripts/benchmark).",
         shouldDisplay: false,
         subcommands: [ParseOnly.self, TreeOnly.self, IOOnly.self]

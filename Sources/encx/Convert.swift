@@ -3,7 +3,9 @@ import EncyclopediaExtractor
 import Foundation
 
 struct Convert: ParsableCommand {
+    // The name is given, not derived: ArgumentParser derives it by reflection each time it asks.
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert saved pages (files, folders, or - for standard input) into articles.",
         // Paragraphs are single lines: the help printer wraps them to the terminal's width.
         discussion: """

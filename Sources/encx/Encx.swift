@@ -39,9 +39,9 @@ struct Encx: ParsableCommand {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             if let parsed {
                 // Raised by a command's run: the message, and where its usage is.
-                let name = type(of: parsed).configuration.commandName ?? String(describing: type(of: parsed)).lowercased()
+                let help = type(of: parsed).configuration.commandName.map { "encx \($0) --help" } ?? "encx --help"
                 printError("encx: error: " + message(for: error))
-                printError("  See 'encx \(name) --help' for more information.")
+                printError("  See '\(help)' for more information.")
             } else {
                 // The parser's message names the option and prints the command's usage.
                 var text = fullMessage(for: error)

@@ -3,7 +3,9 @@ import EncyclopediaExtractor
 import Foundation
 
 struct Inspect: ParsableCommand {
+    // The name is given, not derived: ArgumentParser derives it by reflection each time it asks.
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show a person what encx finds in one page, and what it removed and why.",
         discussion: """
             Title, site, source, encoding, the section tree with block counts, the table of contents beside the body's headings, references, ISBNs (valid and invalid, with where each sat), the licence, warnings, and every removal with the rule that made it. Coloured on a terminal.

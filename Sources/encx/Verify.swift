@@ -4,7 +4,9 @@ import EncyclopediaExtractor
 import Foundation
 
 struct Verify: ParsableCommand {
+    // The name is given, not derived: ArgumentParser derives it by reflection each time it asks.
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check saved pages against their expected JSON (NAME.html beside NAME.expected.json).",
         discussion: """
             Each fixture is converted and compared with its expected file structurally; differences are listed by JSON path. Exit status 0 only when every fixture passes: a folder holding no fixture fails, and so does an --ignore path that matches no field of any fixture (a mistyped path would silently ignore nothing).

@@ -238,7 +238,8 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
         }
         let extraction: Extraction
         do {
-            extraction = try extractor.extractWithReport(html: bytes, url: input.url, input: input.name, origin: origin)
+            // What was removed is not recorded: a batch never reads it.
+            extraction = try extractor.extraction(html: bytes, url: input.url, input: input.name, origin: origin, recordingRemovals: false)
         } catch {
             return result(.failed(BatchFailure(code: error.code, message: error.description)))
         }

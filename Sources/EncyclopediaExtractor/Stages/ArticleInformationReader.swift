@@ -15,7 +15,7 @@ struct ArticleInformation {
 /// is not an ancestor of the article's title or body.
 enum ArticleInformationReader {
     /// - Parameter cues: the text nodes holding the panel's first label ("Article Id:"), in document order.
-    static func read(cues: [Node], region: ArticleRegion, removals: inout [Removal]) -> ArticleInformation {
+    static func read(cues: [Node], region: ArticleRegion, log: inout RemovalLog) -> ArticleInformation {
         var information = ArticleInformation()
         var panels: [Node] = []
         for cue in cues {
@@ -27,8 +27,7 @@ enum ArticleInformationReader {
             panels.append(panel)
         }
         for panel in panels {
-            removals.append(Removal(rule: "article information (kept as source.articleId and source.catalog)",
-                                    element: panel.name, excerpt: Removal.excerpt(of: panel)))
+            log.record("article information (kept as source.articleId and source.catalog)", panel)
             panel.remove()
         }
         return information

@@ -98,14 +98,13 @@ enum ArticleLocator {
 
     /// Records what lies outside the article's container (side columns, header, footer menus) and,
     /// inside it, before the title (article tools), so `encx inspect` can show every removal.
-    static func outsideRemovals(of region: ArticleRegion) -> [Removal] {
-        guard let root = region.root else { return [] }
-        var removals: [Removal] = []
+    static func recordOutside(of region: ArticleRegion, in log: inout RemovalLog) {
+        guard log.enabled, let root = region.root else { return }
         func record(_ node: Node, _ rule: String) {
             guard node.isElement else { return }
             let excerpt = Removal.excerpt(of: node)
             guard !excerpt.isEmpty else { return }
-            removals.append(Removal(rule: rule, element: node.name, excerpt: excerpt))
+            log.record(rule, element: node.name, excerpt: excerpt)
         }
         var current = root
         while let parent = current.parent {
@@ -130,6 +129,5 @@ enum ArticleLocator {
                 ancestor = element.parent
             }
         }
-        return removals
     }
 }

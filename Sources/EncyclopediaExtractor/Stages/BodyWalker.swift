@@ -34,7 +34,7 @@ struct BodyWalker {
 
     private(set) var events: [BodyEvent] = []
     private(set) var infobox: [InfoboxField] = []
-    private(set) var removals: [Removal] = []
+    private(set) var removals: RemovalLog
     private var pending = InlineGatherer()
     /// Gathers paragraphs (kept for the walk, so its buffer is allocated once).
     private var paragraphs = InlineGatherer()
@@ -48,8 +48,9 @@ struct BodyWalker {
     private var depth = 0
 
     init(region: ArticleRegion, root: Node, toc: Node?, boilerplate: NodeSet, language: String?,
-         options: ExtractionOptions, deadline: Deadline)
+         options: ExtractionOptions, deadline: Deadline, recordingRemovals: Bool)
     {
+        self.removals = RemovalLog(enabled: recordingRemovals)
         self.deadline = deadline
         self.root = root
         self.start = region.title
@@ -126,8 +127,8 @@ struct BodyWalker {
         pendingHasContent = true
     }
 
-    private mutating func record(_ rule: String, _ node: Node) {
-        removals.append(Removal(rule: rule, element: node.name, excerpt: Removal.excerpt(of: node)))
+    private mutating func record(_ rule: @autoclosure () -> String, _ node: Node) {
+        removals.record(rule(), node)
     }
 
     private mutating func visit(_ node: Node) -> Step {

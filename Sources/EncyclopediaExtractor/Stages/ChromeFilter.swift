@@ -7,7 +7,7 @@ import HTMLTree
 /// short texts ("Email this Article") and box headings ("Related eBooks"), and by link density (a
 /// box that is mostly links and holds no heading or paragraph). The title, the body container and
 /// their ancestors are never chrome. Elements that are never content anywhere (scripts, styles, form
-/// controls) are taken out before, by ``removeJunk(from:removals:)``; prose asks ``isInlineChrome(_:)``
+/// controls) are taken out before, by ``removeJunk(from:log:)``; prose asks ``isInlineChrome(_:)``
 /// for the widgets inside sentences.
 struct ChromeFilter {
     /// What the filter says about an element.
@@ -222,7 +222,7 @@ struct ChromeFilter {
 
     /// Removes elements that are never article content, anywhere (scripts, styles, form controls,
     /// embeds) and comments, recording each rule once per element name.
-    static func removeJunk(from document: Document, removals: inout [Removal]) {
+    static func removeJunk(from document: Document, log: inout RemovalLog) {
         guard let root = document.root else { return }
         var doomed: [(Node, String)] = []
         for node in root.descendants(.elementsAndComments(Selectors.junkElementNames)) {
@@ -238,7 +238,7 @@ struct ChromeFilter {
         for name in order {
             let count = counts[name] ?? 0
             let rule = name == "comment" ? "comments" : "never article content (scripts, styles, forms, embeds)"
-            removals.append(Removal(rule: rule, element: name, excerpt: "\(count) removed"))
+            log.record(rule, element: name, excerpt: "\(count) removed")
         }
     }
 }

@@ -13,12 +13,12 @@ struct CleaningResult {
     /// Text nodes that hold the article-information panel's first label ("Article Id:"), found on the
     /// same pass (for ``ArticleInformationReader``).
     var articleInformationCues: [Node] = []
-    var removals: [Removal] = []
+    var removals: RemovalLog
 }
 
 /// Finds the licence block, the site footer and the category links: what the page says about the
 /// article rather than the article, kept as metadata. (What is never content at all is taken out by
-/// ``ChromeFilter/removeJunk(from:removals:)``, and chrome is judged by the ``ChromeFilter``.)
+/// ``ChromeFilter/removeJunk(from:log:)``, and chrome is judged by the ``ChromeFilter``.)
 enum Cleaner {
     /// Block-level elements a licence sentence is looked up from.
     private static let blockNames = HTMLNameSet([
@@ -91,9 +91,8 @@ enum Cleaner {
             result.boilerplate.append(unit)
             unitTexts[unit] = unitText
             if isLicence { licenceBlocks.append(unit) } else { result.footerFound = true }
-            result.removals.append(Removal(
-                rule: isLicence ? "licence block (kept as metadata)" : "site footer", element: unit.name,
-                excerpt: String(unitText.prefix(Removal.excerptLength))))
+            result.removals.record(isLicence ? "licence block (kept as metadata)" : "site footer", element: unit.name,
+                                   excerpt: String(unitText.prefix(Removal.excerptLength)))
         }
         result.boilerplate.sort { $0.precedes($1) }
         licenceBlocks.removeAll { block in !result.boilerplate.contains(block) }
@@ -227,8 +226,7 @@ enum Cleaner {
                 if onlyCategoryPages, !linksToCategoryPages(anchor) { continue }
                 addCategory(from: anchor)
             }
-            result.removals.append(Removal(rule: "category links (kept as categories)", element: box.name,
-                                           excerpt: Removal.excerpt(of: box)))
+            result.removals.record("category links (kept as categories)", box)
             box.remove()
         }
         if boxes.isEmpty {
@@ -247,8 +245,7 @@ enum Cleaner {
                 }
             }
             for line in lines {
-                result.removals.append(Removal(rule: "category links (kept as categories)", element: line.name,
-                                               excerpt: Removal.excerpt(of: line)))
+                result.removals.record("category links (kept as categories)", line)
                 line.remove()
             }
         }

@@ -25,3 +25,32 @@ public struct Removal: Sendable, Equatable, Codable {
         self.excerpt = excerpt
     }
 }
+
+/// What extraction removed, kept only when asked for (`extractWithReport`, `encx inspect`): converting
+/// pages never reads it, and each record reads the start of the removed element's text.
+struct RemovalLog {
+    /// False when nothing is recorded.
+    let enabled: Bool
+    private(set) var removals: [Removal] = []
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Records `node` as removed by `rule` (neither is looked at when the log is off).
+    mutating func record(_ rule: @autoclosure () -> String, _ node: Node) {
+        guard enabled else { return }
+        removals.append(Removal(rule: rule(), element: node.name, excerpt: Removal.excerpt(of: node)))
+    }
+
+    /// Records a removal described by its parts.
+    mutating func record(_ rule: @autoclosure () -> String, element: @autoclosure () -> String, excerpt: @autoclosure () -> String) {
+        guard enabled else { return }
+        removals.append(Removal(rule: rule(), element: element(), excerpt: excerpt()))
+    }
+
+    /// Adds another stage's records after these.
+    mutating func append(_ other: RemovalLog) {
+        removals += other.removals
+    }
+}
