@@ -50,15 +50,38 @@ enum InputCheck {
             let window = UnsafeBufferPointer(rebasing: all.prefix(binaryCheckWindow))
             var controls = 0
             var characters = 0
-            for index in window.indices {
-                let byte = window[index]
-                // Counted without branches: nearly every byte is neither a control nor the start of U+FFFD.
-                characters &+= byte & 0xC0 != 0x80 ? 1 : 0
-                controls &+= byte < 0x20 && (Self.allowedControls >> byte) & 1 == 0 ? 1 : 0
-                if byte == 0xEF, index + 2 < window.count, window[index + 1] == 0xBF, window[index + 2] == 0xBD {
-                    controls += 1
+            /// Counts bytes `start..<end` one by one.
+            func countEach(_ start: Int, _ end: Int) {
+                for index in start..<end {
+                    let byte = window[index]
+                    // Without branches: nearly every byte is neither a control nor the start of U+FFFD.
+                    characters &+= byte & 0xC0 != 0x80 ? 1 : 0
+                    controls &+= byte < 0x20 && (Self.allowedControls >> byte) & 1 == 0 ? 1 : 0
+                    if byte == 0xEF, index + 2 < window.count, window[index + 1] == 0xBF, window[index + 2] == 0xBD {
+                        controls += 1
+                    }
                 }
             }
+            var index = 0
+            if let base = window.baseAddress {
+                let space = SIMD16<UInt8>(repeating: 0x20)
+                let lead = SIMD16<UInt8>(repeating: 0xEF)
+                let continuationMask = SIMD16<UInt8>(repeating: 0xC0)
+                let continuation = SIMD16<UInt8>(repeating: 0x80)
+                // Sixteen bytes at a time; a block holding a byte below 0x20 (a line break, say) or 0xEF
+                // (the start of U+FFFD) is counted byte by byte.
+                while index + 16 <= window.count {
+                    let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                    if any((bytes .< space) .| (bytes .== lead)) {
+                        countEach(index, index + 16)
+                    } else {
+                        // Every byte that is not a continuation byte starts a character.
+                        characters &+= 16 - ByteVector.count(bytes & continuationMask .== continuation)
+                    }
+                    index &+= 16
+                }
+            }
+            countEach(index, window.count)
             return (controls, characters)
         }
         if characters > 0 && Double(controls) / Double(characters) > binaryCharacterShare {

@@ -82,7 +82,14 @@ public struct SiteProfile: Sendable, Equatable {
 
     /// True when `host` is one of the site's hosts or a subdomain of one (`en.wikipedia.org`).
     func servesHost(_ host: String) -> Bool {
-        let lowered = host.lowercased()
-        return hosts.contains { lowered == $0 || lowered.hasSuffix("." + $0) }
+        servesLowercasedHost(host.lowercased())
+    }
+
+    /// The same for a host already lowercased.
+    func servesLowercasedHost(_ host: String) -> Bool {
+        hosts.contains { served in
+            host == served || (host.utf8.count > served.utf8.count && host.hasSuffix(served)
+                && host.utf8.dropLast(served.utf8.count).last == UInt8(ascii: "."))
+        }
     }
 }

@@ -236,8 +236,10 @@ enum Cleaner {
                     !anchor.attribute(.href, contains: Selectors.categoryIndexLink)
                 else { continue }
                 addCategory(from: anchor)
+                // (Only the opening is folded, by ASCII letters: the prefix looked for is ASCII.)
                 if let line = anchor.parent, !protected.contains(line),
-                    line.text.lowercased().hasPrefix("categor"), line.text.characterCount < maximumBoilerplateLength
+                    case let text = line.text, String(text.prefix(7)).asciiLowercased() == "categor",
+                    text.characterCount < maximumBoilerplateLength
                 {
                     if !lines.contains(line) { lines.append(line) }
                 } else {

@@ -42,7 +42,7 @@ enum SiteRecognizer {
         let titleSuffix = suffix(of: metadata.titleElement ?? "")
         for (index, (profile, names)) in zip(SiteProfile.all, selfNames).enumerated() {
             var score = 0
-            if hosts.contains(where: profile.servesHost) { score += hostWeight }
+            if hosts.contains(where: profile.servesLowercasedHost) { score += hostWeight }
             if let siteName = metadata.openGraphSiteName, names.matches(siteName) { score += siteNameMetaWeight }
             if !titleSuffix.isEmpty, names.matches(titleSuffix) { score += titleWeight }
             if metadata.imageAlts.contains(where: names.matches) { score += logoWeight }
@@ -102,7 +102,7 @@ enum SiteRecognizer {
     /// The part of a `<title>` after the article's name: " | World Library - eBooks | …" → that text.
     static func suffix(of title: String) -> String {
         for separator in [" | ", " - ", " — ", " – "] {
-            if let range = title.range(of: separator) { return String(title[range.upperBound...]) }
+            if let range = title.firstRange(of: separator) { return String(title[range.upperBound...]) }
         }
         return ""
     }
