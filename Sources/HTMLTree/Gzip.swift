@@ -94,3 +94,39 @@ public enum Gzip {
         return output
     }
 }
+
+extension Gzip {
+    /// How compressed bytes are wrapped.
+    package enum Wrapper: Sendable {
+        /// A gzip member (`.gz` files, WARC members, `Content-Encoding: gzip`).
+        case gzip
+        /// A zlib stream (what HTTP's `Content-Encoding: deflate` means).
+        case zlib
+    }
+
+    /// Compresses `bytes` in one call. For the package's tests and fuzz checks, which build archives to
+    /// read back; the library itself only inflates.
+    package static func compress(_ bytes: [UInt8], wrapper: Wrapper = .gzip, level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        // 15 window bits, + 16 for a gzip header and trailer instead of zlib's.
+        guard encx_deflateInit2(&stream, level, wrapper == .gzip ? 15 + 16 : 15) == Z_OK else {
+            preconditionFailure("deflateInit2 failed (zlib out of memory)")
+        }
+        defer { deflateEnd(&stream) }
+        // deflateBound is for zlib's wrapper; a gzip header and trailer take 18 bytes where zlib's take 6.
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = destination.baseAddress
+                stream.avail_out = uInt(destination.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        precondition(status == Z_STREAM_END, "deflate did not finish in one call (status \(status))")
+        output.removeSubrange(Int(stream.total_out)...)
+        return output
+    }
+}

@@ -11,14 +11,14 @@ public struct HTTPPayloadError: Error, Sendable, Equatable {
 /// An HTTP response as a WARC `response` record stores it: status line, header fields, payload.
 /// The payload is returned de-chunked (`Transfer-Encoding: chunked`) and inflated
 /// (`Content-Encoding: gzip`, `x-gzip` or `deflate`).
-struct HTTPResponse {
-    let status: Int
-    let contentType: String
-    let body: [UInt8]
+package struct HTTPResponse {
+    package let status: Int
+    package let contentType: String
+    package let body: [UInt8]
 
-    static let htmlMediaTypes: Set<String> = ["text/html", "application/xhtml+xml"]
+    package static let htmlMediaTypes: Set<String> = ["text/html", "application/xhtml+xml"]
 
-    var isHTML: Bool {
+    package var isHTML: Bool {
         let type = Self.mediaType(contentType)
         if Self.htmlMediaTypes.contains(type) { return true }
         // No Content-Type at all: look at the payload, as browsers do.
@@ -27,9 +27,9 @@ struct HTTPResponse {
         return head.contains("<html") || head.contains("<!doctype html")
     }
 
-    var charset: String? { Self.parameter("charset", in: contentType) }
+    package var charset: String? { Self.parameter("charset", in: contentType) }
 
-    init(_ block: [UInt8], maximumPayloadSize: Int) throws(HTTPPayloadError) {
+    package init(_ block: [UInt8], maximumPayloadSize: Int) throws(HTTPPayloadError) {
         guard let headerEnd = Self.headerEnd(in: block) else {
             throw HTTPPayloadError(code: "http-damaged", reason: "the HTTP response has no end to its header")
         }
@@ -81,7 +81,7 @@ struct HTTPResponse {
     }
 
     /// Undoes `Transfer-Encoding: chunked`: hex size lines (extensions ignored) until a zero chunk.
-    static func dechunk(_ data: [UInt8]) throws(HTTPPayloadError) -> [UInt8] {
+    package static func dechunk(_ data: [UInt8]) throws(HTTPPayloadError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(data.count)
         var index = 0
@@ -108,12 +108,12 @@ struct HTTPResponse {
     }
 
     /// "text/html; charset=UTF-8" → "text/html".
-    static func mediaType(_ contentType: String) -> String {
+    package static func mediaType(_ contentType: String) -> String {
         (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// A parameter of a Content-Type value, unquoted: ("charset", "text/html; charset=\"utf-8\"") → "utf-8".
-    static func parameter(_ name: String, in contentType: String) -> String? {
+    package static func parameter(_ name: String, in contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }

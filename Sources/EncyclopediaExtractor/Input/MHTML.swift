@@ -119,7 +119,7 @@ public struct MHTMLPage: Sendable, Equatable {
     }
 
     /// Decodes quoted-printable: "=XX" is a byte, "=" at a line end is a soft break; anything else stays.
-    static func quotedPrintable(_ body: [UInt8]) -> [UInt8] {
+    package static func quotedPrintable(_ body: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(body.count)
         var index = 0
