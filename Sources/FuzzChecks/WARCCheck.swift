@@ -1,0 +1,150 @@
+import EncyclopediaExtractor
+import Foundation
+import FuzzSupport
+import HTMLTree
+
+/// FuzzWARC: the WARC reader on the input as a file, then on a WARC file the input describes
+/// (``WARCRecipe``), which must read back to the records it was built from.
+public enum WARCCheck {
+    public static func check(_ bytes: [UInt8]) throws(InvariantFailure) {
+        try readsAnyFile(bytes)
+        var input = FuzzedBytes(bytes)
+        try readsBack(WARCRecipe(&input))
+    }
+
+    /// Everything the reader yields from one file, and its statistics at the end.
+    struct Reading {
+        var items: [WARCItem] = []
+        var statistics = WARCStatistics()
+
+        var pages: [ArchivedPage] { items.compactMap { if case let .page(page) = $0 { page } else { nil } } }
+        var damagedCodes: [String] { items.compactMap { if case let .damaged(_, code, _) = $0 { code } else { nil } } }
+    }
+
+    static func read(_ file: [UInt8], maximumRecordSize: Int, maximumPayloadSize: Int) throws(InvariantFailure) -> Reading {
+        try ScratchFile.write(file)
+        let reader: WARCReader
+        do {
+            reader = try WARCReader(path: ScratchFile.path, maximumRecordSize: maximumRecordSize, maximumPayloadSize: maximumPayloadSize)
+        } catch {
+            throw InvariantFailure("the scratch file cannot be opened: \(error)")
+        }
+        var reading = Reading()
+        while let item = reader.next() {
+            reading.items.append(item)
+            // Every item consumes input, so a file of n bytes cannot yield many more than n items.
+            try require(reading.items.count <= file.count + 2, "the reader yields more items (\(reading.items.count)) than the file has bytes")
+        }
+        try require(reader.next() == nil, "the reader yields an item after it ended")
+        reading.statistics = reader.statistics
+        return reading
+    }
+
+    /// Any bytes: no crash, and the statistics and offsets agree with what was yielded.
+    static func readsAnyFile(_ bytes: [UInt8]) throws(InvariantFailure) {
+        // Small limits, so that records over them and payloads inflating past them are common.
+        let reading = try read(bytes, maximumRecordSize: 4096, maximumPayloadSize: 4096)
+        let statistics = reading.statistics
+        try require(statistics.pages == reading.pages.count, "statistics count \(statistics.pages) pages, the reader yielded \(reading.pages.count)")
+        try require(statistics.damaged == reading.damagedCodes.count,
+                    "statistics count \(statistics.damaged) damaged records, the reader reported \(reading.damagedCodes.count)")
+        try require(statistics.records >= statistics.pages + statistics.ignored, "statistics: \(statistics)")
+        var lastOffset = -1
+        for item in reading.items {
+            let record: WARCRecordInfo?
+            switch item {
+            case let .page(page):
+                record = page.record
+                try require(page.html.count <= 4096, "a page of \(page.html.count) bytes from records and payloads limited to 4096")
+            case let .damaged(info, code, reason):
+                record = info
+                try require(!code.isEmpty && !reason.isEmpty, "a damaged record without code or reason")
+            }
+            guard let record else { continue }
+            // Records come in file order; in a plain file each starts with its header.
+            try require(record.offset > lastOffset, "record offsets go backwards: \(record.offset) after \(lastOffset)")
+            lastOffset = record.offset
+            if !Gzip.isGzip(bytes) {
+                try require(record.offset + 5 <= bytes.count && Array(bytes[record.offset..<(record.offset + 5)]) == Array("WARC/".utf8),
+                            "a record at byte \(record.offset) does not start with \"WARC/\"")
+            }
+        }
+    }
+
+    /// A file built from known records reads back to those records, whatever its compression; damage
+    /// costs only the records it touches.
+    static func readsBack(_ recipe: WARCRecipe) throws(InvariantFailure) {
+        let reading = try read(recipe.file, maximumRecordSize: recipe.maximumRecordSize, maximumPayloadSize: recipe.maximumPayloadSize)
+        let items = reading.items.map(expected)
+        let pages = reading.pages.map { expected(.page($0)) }
+        let context = "\(recipe.compression), \(recipe.damage), \(recipe.records.count) records"
+        switch recipe.damage {
+        case .none:
+            try require(items == recipe.expected, "\(context): read \(items), expected \(recipe.expected)")
+            let statistics = reading.statistics
+            try require(statistics.records == recipe.records.count && statistics.damaged == reading.damagedCodes.count
+                            && statistics.pages == recipe.expectedPages.count
+                            && statistics.ignored == recipe.records.count - recipe.expected.count,
+                        "\(context): statistics \(statistics)")
+            try refusedAsAPage(recipe.file)
+        case let .truncated(cut):
+            // The pages read are the first pages of the file, unchanged; a gzip stream may hold back the
+            // end of what it inflated, but otherwise every record before the cut is read.
+            try require(pages.count <= recipe.expectedPages.count && Array(recipe.expectedPages.prefix(pages.count)).map(WARCRecipe.Expected.page) == pages,
+                        "\(context): the pages of a truncated file are not the first pages of the whole: \(pages)")
+            if recipe.compression != .gzipWhole {
+                let complete = zip(recipe.records, recipe.recordEnds).filter { $0.1 <= cut }.compactMap(\.0.expected)
+                try require(Array(items.prefix(complete.count)) == complete,
+                            "\(context): records that end before the cut are not all read: read \(items), expected \(complete) first")
+            }
+            if !recipe.boundaries.contains(cut) {
+                try require(!reading.damagedCodes.isEmpty, "\(context): a file cut inside a record at byte \(cut) of \(recipe.file.count) is not reported")
+            }
+        case let .damagedMember(index):
+            // Every page but the damaged record's comes out, unchanged and in order (offsets after the
+            // damage are not compared: the stream lost bytes there).
+            let others = recipe.records.enumerated().filter { $0.offset != index }.compactMap { record -> WARCRecipe.Expected? in
+                if case .page? = record.element.expected { record.element.expected } else { nil }
+            }
+            let withoutOffsets = pages.map(withoutOffset)
+            let whole = recipe.expectedPages.map { withoutOffset(.page($0)) }
+            try require(withoutOffsets == others.map(withoutOffset) || withoutOffsets == whole,
+                        "\(context): read \(withoutOffsets), expected \(others.map(withoutOffset))")
+            try require(!reading.damagedCodes.isEmpty, "\(context): the damaged member is not reported")
+        case let .junkAfter(index):
+            // The junk is one damaged item after its record; every record is read.
+            var wanted: [WARCRecipe.Expected] = []
+            for (position, record) in recipe.records.enumerated() {
+                if let expected = record.expected { wanted.append(expected) }
+                if position == index { wanted.append(.damaged(code: "warc-damaged")) }
+            }
+            try require(items == wanted, "\(context): read \(items), expected \(wanted)")
+        }
+    }
+
+    /// A WARC file given to the page extractor is refused, not turned into an article of record headers.
+    static func refusedAsAPage(_ file: [UInt8]) throws(InvariantFailure) {
+        let outcome = Result { () throws(ExtractionError) in
+            try ExtractCheck.extractor.extractWithReport(html: file, url: nil, input: "fuzz.warc").article
+        }
+        if case let .success(article) = outcome {
+            throw InvariantFailure("a WARC file given as a page became an article titled \"\(article.title.prefix(60))\"")
+        }
+    }
+
+    static func expected(_ item: WARCItem) -> WARCRecipe.Expected {
+        switch item {
+        case let .page(page):
+            .page(WARCRecipe.ExpectedPage(html: page.html, charset: page.charset, targetURI: page.record.targetURI,
+                                          date: page.record.date, recordID: page.record.recordID, offset: page.record.offset))
+        case let .damaged(_, code, _):
+            .damaged(code: code)
+        }
+    }
+
+    static func withoutOffset(_ item: WARCRecipe.Expected) -> WARCRecipe.Expected {
+        guard case var .page(page) = item else { return item }
+        page.offset = nil
+        return .page(page)
+    }
+}
