@@ -120,6 +120,23 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(pages.count == 2)
     }
 
+    /// Found by FuzzWARC: a WARC file given to the page extractor became an article of record headers.
+    @Test(arguments: ["plain", "after blank lines", "gzip per record", "gzip whole"])
+    func aWARCFileGivenAsAPageIsRefused(form: String) throws {
+        let builder = Self.mixedArchive()
+        let bytes = switch form {
+        case "plain": builder.uncompressed
+        case "after blank lines": Array("\r\n\r\n".utf8) + builder.uncompressed
+        case "gzip per record": try builder.gzipPerRecord()
+        default: try gzip(builder.uncompressed)
+        }
+        let error = #expect(throws: ExtractionError.self) {
+            try Extractor().extractWithReport(html: bytes, url: nil, input: "crawl.html")
+        }
+        #expect(error?.code == "not-html")
+        #expect(error?.description.contains("WARC") == true)
+    }
+
     @Test(arguments: [false, true])
     func aTruncatedLastRecordIsReportedAndTheRestKept(compressed: Bool) throws {
         var bytes = compressed ? try Self.mixedArchive().gzipPerRecord() : Self.mixedArchive().uncompressed
