@@ -14,9 +14,9 @@ enum JSONText {
         case .null: output += Array("null".utf8)
         case let .bool(flag): output += Array((flag ? "true" : "false").utf8)
         case let .number(number):
-            // Swift's shortest round-trip form is valid JSON for finite numbers ("1.0", "1e+20", "-0.0");
-            // a number past Double's range was read as infinity and is written as one past it again.
-            output += Array((number.isInfinite ? (number < 0 ? "-1e999" : "1e999") : "\(number)").utf8)
+            // Swift's shortest round-trip form is valid JSON for finite numbers ("1.0", "1e+20", "-0.0"),
+            // and the parser reads no other.
+            output += Array("\(number)".utf8)
         case let .string(text): writeString(text, into: &output)
         case let .array(values):
             output.append(UInt8(ascii: "["))
