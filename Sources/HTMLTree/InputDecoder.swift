@@ -133,7 +133,8 @@ package enum InputDecoder {
         if let base = bytes.baseAddress, bytes.count > 0 {
             xmlBufferAdd(input, base.assumingMemoryBound(to: xmlChar.self), Int32(clamping: bytes.count))
         }
-        let status = xmlCharEncInFunc(handler, output, input)
+        // Rejected bytes are counted below, not printed to the process's standard error.
+        let status = encx_convertToUTF8Quietly(handler, output, input)
         var result: [UInt8] = []
         if let content = xmlBufferContent(output) {
             let length = Int(xmlBufferLength(output))
