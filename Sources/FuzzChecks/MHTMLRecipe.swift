@@ -36,7 +36,9 @@ struct MHTMLRecipe {
         var encoding = input.pick(["quoted-printable", "Quoted-Printable", "base64", "BASE64", "8bit", "binary", ""])
         let singlePart = input.int(in: 0...4) == 0
         var body = Self.encode(html, as: encoding, lineEnd: lineEnd, input: &input)
-        if !singlePart, Self.contains(delimiter, in: body) {
+        // A raw body ending in CR before a bare-LF line end reads as ending a CRLF, which belongs to the
+        // delimiter (RFC 2046): ambiguous, so it goes as base64 too.
+        if !singlePart, Self.contains(delimiter, in: body) || (lineEnd == "\n" && body.last == 0x0D) {
             encoding = "base64"
             body = Self.encode(html, as: encoding, lineEnd: lineEnd, input: &input)
         }
