@@ -149,6 +149,18 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(damaged.first?.1 == "warc-truncated")
     }
 
+    /// Found by FuzzWARC: a file cut inside the first five bytes of a record ("WARC"), or one to four junk
+    /// bytes after the last record, ended the reading without a word.
+    @Test(arguments: [("WARC", "warc-truncated"), ("W", "warc-truncated"), ("junk", "warc-damaged"), ("\r\nx\r\n", "warc-damaged")])
+    func aShortTailIsReported(tail: String, code: String) throws {
+        let url = try writeTemporary(Self.mixedArchive().uncompressed + Array(tail.utf8), name: "tail.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.count == 2)
+        #expect(damaged.map(\.1) == [code])
+        #expect(statistics.damaged == 1)
+    }
+
     @Test func aDamagedGzipMemberLosesOnlyItsRecord() throws {
         let builder = Self.mixedArchive()
         var members = try builder.records.map { try gzip($0) }

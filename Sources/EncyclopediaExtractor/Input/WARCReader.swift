@@ -109,7 +109,7 @@ public final class WARCReader {
                 statistics.damaged += 1
                 return .damaged(record: nil, code: "warc-damaged", reason: lost.message)
             }
-            guard ensure(5) else { return fileDamageAtEnd() }
+            guard ensure(5) else { return shortTail() ?? fileDamageAtEnd() }
             let recordStart = start
             let offset = dropped + recordStart
             guard matches("WARC/", at: recordStart) else {
@@ -306,6 +306,21 @@ public final class WARCReader {
         dropped += start
         breaks = breaks.compactMap { $0.index >= start ? ($0.index - start, $0.message) : nil }
         start = 0
+    }
+
+    /// At the end: one to four bytes that are not blank lines and too short to be a record header (a
+    /// file cut inside "WARC/", or junk after the last record) are reported, not dropped silently.
+    private func shortTail() -> WARCItem? {
+        guard start < buffer.count else { return nil }
+        let offset = dropped + start
+        let tail = buffer[start...]
+        start = buffer.count
+        reportedFileDamage = file.damage.count
+        statistics.damaged += 1
+        if "WARC/".utf8.starts(with: tail) {
+            return .damaged(record: nil, code: "warc-truncated", reason: "the file ends inside a record header at byte \(offset)")
+        }
+        return .damaged(record: nil, code: "warc-damaged", reason: "\(tail.count) bytes at byte \(offset), at the end of the file, are not a record")
     }
 
     /// At the end: report gzip damage the records did not already account for (a truncated last member).
