@@ -29,14 +29,27 @@ public final class InflatingFileReader {
     private var betweenMembers = false
     private var finished = false
 
-    static let rawChunk = 256 * 1024
+    /// How much of the file is read at a time, and how much is inflated at a time.
+    private let rawChunk: Int
+    private let inflatedChunk: Int
+
+    /// The chunk sizes for large files. A smaller file gets buffers its own size (but at least
+    /// `smallestChunk`, which leaves room to read past the two bytes kept while looking for a gzip header):
+    /// a reader of a WARC file of a few records does not allocate and zero half a megabyte.
+    static let largestChunk = 256 * 1024
+    static let smallestChunk = 16 * 1024
 
     /// Opens a file.
     /// - Throws: ``GzipError`` `.corrupt` with the system's reason when the file cannot be opened.
     public init(path: String) throws(GzipError) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GzipError(reason: .corrupt(String(cString: strerror(errno)))) }
-        raw = [UInt8](repeating: 0, count: Self.rawChunk)
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : Self.largestChunk
+        rawChunk = min(Self.largestChunk, max(Self.smallestChunk, size))
+        // Deflate often shrinks text four to ten times.
+        inflatedChunk = min(Self.largestChunk, max(Self.smallestChunk, min(size, Self.largestChunk) * 4))
+        raw = [UInt8](repeating: 0, count: rawChunk)
         var magic = [UInt8](repeating: 0, count: 2)
         let peeked = pread(descriptor, &magic, 2, 0)
         isCompressed = peeked == 2 && magic[0] == 0x1F && magic[1] == 0x8B
@@ -104,7 +117,7 @@ public final class InflatingFileReader {
 
     private func inflateSome(into buffer: inout [UInt8], maximum: Int) -> (count: Int, segment: Int) {
         var produced = 0
-        let wanted = min(maximum, 256 * 1024)
+        let wanted = min(maximum, inflatedChunk)
         var output = [UInt8](repeating: 0, count: wanted)
         while produced == 0 {
             if rawStart == rawEnd { fill() }
