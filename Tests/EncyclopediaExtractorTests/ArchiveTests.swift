@@ -174,6 +174,23 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(damaged.allSatisfy { $0.1 == "warc-damaged" })
     }
 
+    /// Found by FuzzWARC: a last gzip member damaged before it gave any byte lost its record silently.
+    @Test func aDamagedLastMemberIsReportedEvenWhenItGivesNothing() throws {
+        var builder = Self.mixedArchive()
+        builder.record(type: "metadata", uri: "file:///saved/Beta.html", contentType: "application/warc-fields",
+                       block: Array("via: test\r\n".utf8), id: 7)
+        var members = try builder.records.map { try gzip($0) }
+        let last = members.count - 1
+        // Keep the 10-byte gzip header, replace the deflate data with bytes that are not deflate.
+        members[last] = Array(members[last].prefix(10)) + Array("IteratorProtocol".utf8)
+        let url = try writeTemporary(members.flatMap { $0 }, name: "last-member.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.count == 2)
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.damaged == 1)
+    }
+
     @Test func aWrongContentLengthIsReportedAndReadingResumes() throws {
         var builder = Self.mixedArchive()
         // Claim 40 bytes more than the warcinfo block holds: its end marker is not where it should be.

@@ -124,7 +124,13 @@ public final class WARCReader {
             guard let headerEnd = findHeaderEnd(from: recordStart) else {
                 statistics.records += 1
                 statistics.damaged += 1
-                let reason = endOfFile ? "the file ends inside a record header at byte \(offset)" : "a record header at byte \(offset) runs past \(Self.maximumHeaderSize) bytes"
+                var reason = endOfFile ? "the file ends inside a record header at byte \(offset)" : "a record header at byte \(offset) runs past \(Self.maximumHeaderSize) bytes"
+                if endOfFile, !breaks.isEmpty {
+                    // Damaged gzip data that cut the header short is part of this report, not another.
+                    reason += " (\(breaks.map(\.message).joined(separator: "; ")))"
+                    breaks.removeAll()
+                    reportedFileDamage = file.damage.count
+                }
                 resync(from: recordStart + 1)
                 return .damaged(record: nil, code: endOfFile ? "warc-truncated" : "warc-damaged", reason: reason)
             }
@@ -150,8 +156,12 @@ public final class WARCReader {
                 let available = buffer.count - blockStart
                 start = buffer.count
                 reportedFileDamage = file.damage.count
+                // Damaged gzip data that cut the record short is part of this report, not another.
+                let lost = breaks.map(\.message)
+                breaks.removeAll()
                 return .damaged(record: info, code: "warc-truncated",
-                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(max(0, available))")
+                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(max(0, available))"
+                                    + (lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"))
             }
             if let cut = breaks.first(where: { $0.index > recordStart && $0.index <= blockEnd + 4 }) {
                 statistics.damaged += 1
@@ -222,6 +232,11 @@ public final class WARCReader {
             let before = buffer.count
             let (read, segment) = file.read(into: &buffer, maximum: max(Self.readSize, count - (buffer.count - start)))
             if read == 0 {
+                // A damaged last member that gave no bytes still marks the place where its bytes were lost.
+                if segment != lastSegment {
+                    breaks.append((buffer.count, file.damage.last ?? "damaged gzip data"))
+                    lastSegment = segment
+                }
                 endOfFile = true
                 return false
             }
@@ -317,10 +332,12 @@ public final class WARCReader {
         start = buffer.count
         reportedFileDamage = file.damage.count
         statistics.damaged += 1
+        let lost = breaks.isEmpty ? "" : " (\(breaks.map(\.message).joined(separator: "; ")))"
+        breaks.removeAll()
         if "WARC/".utf8.starts(with: tail) {
-            return .damaged(record: nil, code: "warc-truncated", reason: "the file ends inside a record header at byte \(offset)")
+            return .damaged(record: nil, code: "warc-truncated", reason: "the file ends inside a record header at byte \(offset)\(lost)")
         }
-        return .damaged(record: nil, code: "warc-damaged", reason: "\(tail.count) bytes at byte \(offset), at the end of the file, are not a record")
+        return .damaged(record: nil, code: "warc-damaged", reason: "\(tail.count) bytes at byte \(offset), at the end of the file, are not a record\(lost)")
     }
 
     /// At the end: report gzip damage the records did not already account for (a truncated last member).
