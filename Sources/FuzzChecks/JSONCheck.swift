@@ -35,10 +35,11 @@ public enum JSONCheck {
     }
 
     /// The parser accepts what Foundation's JSONSerialization accepts (fragments allowed), on text
-    /// Foundation reads the same way: UTF-8 without a byte-order mark, nested less than Foundation's limit.
+    /// Foundation reads the same way: UTF-8 without a byte-order mark or NUL bytes (from which Foundation
+    /// guesses UTF-16 or UTF-32), nested less than Foundation's limit.
     static func agreesWithFoundation(_ bytes: [UInt8]) throws(InvariantFailure) {
         let openings = bytes.count { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), openings < 500 else { return }
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0), openings < 500 else { return }
         let ours: Bool
         if case .success = parse(bytes) { ours = true } else { ours = false }
         let foundation = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil

@@ -77,7 +77,7 @@ public enum WARCCheck {
         let reading = try read(recipe.file, maximumRecordSize: recipe.maximumRecordSize, maximumPayloadSize: recipe.maximumPayloadSize)
         let items = reading.items.map(expected)
         let pages = reading.pages.map { expected(.page($0)) }
-        let context = "\(recipe.compression), \(recipe.damage), \(recipe.records.count) records"
+        let context = "\(recipe.compression), \(recipe.damage), \(recipe.records.count) records, file \(recipe.file.count) bytes starting \(recipe.file.prefix(48).map { String($0, radix: 16) })"
         switch recipe.damage {
         case .none:
             try require(items == recipe.expected, "\(context): read \(items), expected \(recipe.expected)")
