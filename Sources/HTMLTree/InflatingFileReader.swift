@@ -27,6 +27,8 @@ public final class InflatingFileReader {
     private var streamReady = false
     /// True between the end of one gzip member and the start of the next.
     private var betweenMembers = false
+    /// Where the member being inflated starts in the file.
+    private var memberStart = 0
     private var finished = false
 
     /// How much of the file is read at a time, and how much is inflated at a time.
@@ -130,10 +132,11 @@ public final class InflatingFileReader {
             if betweenMembers {
                 // The next member must open with the gzip magic number; anything else is skipped.
                 guard raw[rawStart] == 0x1F else {
-                    skipToNextMember(reason: "bytes between gzip members", from: rawStart)
+                    skipToNextMember(reason: "bytes between gzip members", at: rawStart, searchingFrom: rawStart + 1)
                     continue
                 }
                 betweenMembers = false
+                memberStart = fileOffset - (rawEnd - rawStart)
                 inflateReset(&stream)
             }
             let available = rawEnd - rawStart
@@ -158,7 +161,10 @@ public final class InflatingFileReader {
                 let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
                 // What this member gave before the damage belongs to the segment before the skip.
                 let before = segment
-                skipToNextMember(reason: "damaged gzip member (\(message))", from: rawStart)
+                // The next member may start before where zlib noticed the damage (it reads ahead), so the
+                // search starts just past this member's own header.
+                let searchStart = max(0, memberStart + 1 - (fileOffset - rawEnd))
+                skipToNextMember(reason: "damaged gzip member (\(message))", at: rawStart, searchingFrom: searchStart)
                 if produced > 0 {
                     buffer.append(contentsOf: output[0..<produced])
                     return (produced, before)
@@ -169,12 +175,12 @@ public final class InflatingFileReader {
         return (produced, segment)
     }
 
-    /// Jumps to the next gzip header (1F 8B 08) after `from`, starting a new segment.
-    private func skipToNextMember(reason: String, from: Int) {
-        let position = fileOffset - (rawEnd - from)
-        damage.append("\(reason) at byte \(position); skipped to the next gzip member")
+    /// Jumps to the next gzip header (1F 8B 08) at or after `searchStart`, starting a new segment; the
+    /// damage is reported at `position` (an index in `raw`).
+    private func skipToNextMember(reason: String, at position: Int, searchingFrom searchStart: Int) {
+        damage.append("\(reason) at byte \(fileOffset - (rawEnd - position)); skipped to the next gzip member")
         segment += 1
-        var index = from + 1
+        var index = searchStart
         while true {
             while index + 2 < rawEnd {
                 if raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 0x08 {

@@ -174,6 +174,20 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(damaged.allSatisfy { $0.1 == "warc-damaged" })
     }
 
+    /// Found by FuzzWARC: when zlib noticed a member's damage only at the next member's first bytes (a
+    /// member cut to four bytes here), the search for the next member started past its header, so that
+    /// member and its record were lost too.
+    @Test func theMemberAfterAShortDamagedOneIsRead() throws {
+        var members = try Self.mixedArchive().records.map { try gzip($0) }
+        members[1] = [0x1F, 0x8B, 0x02, 0x02]
+        let url = try writeTemporary(members.flatMap { $0 }, name: "short-member.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["file:///saved/Beta.html"])
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 5)
+    }
+
     /// Found by FuzzWARC: a last gzip member damaged before it gave any byte lost its record silently.
     @Test func aDamagedLastMemberIsReportedEvenWhenItGivesNothing() throws {
         var builder = Self.mixedArchive()
