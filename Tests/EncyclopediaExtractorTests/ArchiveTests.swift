@@ -188,6 +188,22 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(statistics.records == 5)
     }
 
+    /// Found by FuzzWARC: a damaged member that inflated to a few bytes before zlib noticed (here "XP",
+    /// then a wrong checksum) left the next record's header in mid-line, where the search for a record
+    /// did not look, so that record was lost too.
+    @Test func aRecordRightAfterDamagedOutputIsFound() throws {
+        let builder = Self.mixedArchive()
+        var members = try builder.records.map { try gzip($0) }
+        // A member whose deflate data gives "XP" and whose checksum is wrong.
+        members[2] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let url = try writeTemporary(members.flatMap { $0 }, name: "damaged-output.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha", "file:///saved/Beta.html"])
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 5)
+    }
+
     /// Found by FuzzWARC: a last gzip member damaged before it gave any byte lost its record silently.
     @Test func aDamagedLastMemberIsReportedEvenWhenItGivesNothing() throws {
         var builder = Self.mixedArchive()

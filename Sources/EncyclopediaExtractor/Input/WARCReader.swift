@@ -276,12 +276,14 @@ public final class WARCReader {
         }
     }
 
-    /// Moves `start` to the next line that opens with "WARC/1." at or after `from` (or to the end).
+    /// Moves `start` to the next line that opens with "WARC/1." at or after `from` (or to the end). Where
+    /// the bytes of a new gzip segment begin (after damage) is a line start too: the damaged member's
+    /// last bytes need not end a line.
     private func resync(from: Int) {
         var index = max(from, start)
         while true {
             while index + 7 <= buffer.count {
-                if (index == 0 || buffer[index - 1] == 0x0A) && matches("WARC/1.", at: index) {
+                if matches("WARC/1.", at: index), index == 0 || buffer[index - 1] == 0x0A || breaks.contains(where: { $0.index == index }) {
                     start = index
                     return
                 }
