@@ -8,7 +8,7 @@ static inline int encx_inflateInit2(z_streamp stream, int windowBits) {
 }
 
 /// deflateInit2 is a macro too (for the package's tests and fuzz checks, which write gzip).
-static inline int encx_deflateInit2(z_streamp stream, int level, int windowBits) {
-    return deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+static inline int encx_deflateInit2(z_streamp stream, int level, int windowBits, int memLevel) {
+    return deflateInit2(stream, level, Z_DEFLATED, windowBits, memLevel, Z_DEFAULT_STRATEGY);
 }
 #endif

@@ -45,7 +45,8 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        // A small payload needs no 64 KB step (deflate rarely shrinks text more than tenfold).
+        var chunk = [UInt8](repeating: 0, count: min(chunkSize, max(4096, bytes.count * 8)))
         var consumed = 0
         var result: Result<Void, GzipError> = .success(())
         bytes.withUnsafeBufferPointer { input in
@@ -108,8 +109,10 @@ extension Gzip {
     /// read back; the library itself only inflates.
     package static func compress(_ bytes: [UInt8], wrapper: Wrapper = .gzip, level: Int32 = 6) -> [UInt8] {
         var stream = z_stream()
-        // 15 window bits, + 16 for a gzip header and trailer instead of zlib's.
-        guard encx_deflateInit2(&stream, level, wrapper == .gzip ? 15 + 16 : 15) == Z_OK else {
+        // A window no larger than the input (9 to 15 bits) keeps zlib's state small for small inputs;
+        // + 16 writes a gzip header and trailer instead of zlib's.
+        let windowBits = Int32(max(9, min(15, Int.bitWidth - bytes.count.leadingZeroBitCount)))
+        guard encx_deflateInit2(&stream, level, wrapper == .gzip ? windowBits + 16 : windowBits, windowBits - 6) == Z_OK else {
             preconditionFailure("deflateInit2 failed (zlib out of memory)")
         }
         defer { deflateEnd(&stream) }
