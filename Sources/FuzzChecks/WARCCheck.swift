@@ -12,6 +12,12 @@ public enum WARCCheck {
         try readsBack(WARCRecipe(&input))
     }
 
+    /// The WARC file an input describes (for looking into a finding: `FuzzWARC --recipe INPUT OUTPUT`).
+    public static func recipeFile(_ bytes: [UInt8]) -> [UInt8] {
+        var input = FuzzedBytes(bytes)
+        return WARCRecipe(&input).file
+    }
+
     /// Everything the reader yields from one file, and its statistics at the end.
     struct Reading {
         var items: [WARCItem] = []
@@ -77,28 +83,29 @@ public enum WARCCheck {
         let reading = try read(recipe.file, maximumRecordSize: recipe.maximumRecordSize, maximumPayloadSize: recipe.maximumPayloadSize)
         let items = reading.items.map(expected)
         let pages = reading.pages.map { expected(.page($0)) }
-        let context = "\(recipe.compression), \(recipe.damage), \(recipe.records.count) records, file \(recipe.file.count) bytes starting \(recipe.file.prefix(48).map { String($0, radix: 16) })"
+        // A function, so that the description is only made for a failure.
+        func context() -> String { "\(recipe.compression), \(recipe.damage), \(recipe.records.count) records, file \(recipe.file.count) bytes starting \(recipe.file.prefix(48).map { String($0, radix: 16) })" }
         switch recipe.damage {
         case .none:
-            try require(items == recipe.expected, "\(context): read \(items), expected \(recipe.expected)")
+            try require(items == recipe.expected, "\(context()): read \(items), expected \(recipe.expected)")
             let statistics = reading.statistics
             try require(statistics.records == recipe.records.count && statistics.damaged == reading.damagedCodes.count
                             && statistics.pages == recipe.expectedPages.count
                             && statistics.ignored == recipe.records.count - recipe.expected.count,
-                        "\(context): statistics \(statistics)")
+                        "\(context()): statistics \(statistics)")
             try refusedAsAPage(recipe.file)
         case let .truncated(cut):
             // The pages read are the first pages of the file, unchanged; a gzip stream may hold back the
             // end of what it inflated, but otherwise every record before the cut is read.
             try require(pages.count <= recipe.expectedPages.count && Array(recipe.expectedPages.prefix(pages.count)).map(WARCRecipe.Expected.page) == pages,
-                        "\(context): the pages of a truncated file are not the first pages of the whole: \(pages)")
+                        "\(context()): the pages of a truncated file are not the first pages of the whole: \(pages)")
             if recipe.compression != .gzipWhole {
                 let complete = zip(recipe.records, recipe.recordEnds).filter { $0.1 <= cut }.compactMap(\.0.expected)
                 try require(Array(items.prefix(complete.count)) == complete,
-                            "\(context): records that end before the cut are not all read: read \(items), expected \(complete) first")
+                            "\(context()): records that end before the cut are not all read: read \(items), expected \(complete) first")
             }
             if !recipe.boundaries.contains(cut) {
-                try require(!reading.damagedCodes.isEmpty, "\(context): a file cut inside a record at byte \(cut) of \(recipe.file.count) is not reported")
+                try require(!reading.damagedCodes.isEmpty, "\(context()): a file cut inside a record at byte \(cut) of \(recipe.file.count) is not reported")
             }
         case let .damagedMember(index):
             // Every page but the damaged record's comes out, unchanged and in order (offsets after the
@@ -109,8 +116,8 @@ public enum WARCCheck {
             let withoutOffsets = pages.map(withoutOffset)
             let whole = recipe.expectedPages.map { withoutOffset(.page($0)) }
             try require(withoutOffsets == others.map(withoutOffset) || withoutOffsets == whole,
-                        "\(context): read \(withoutOffsets), expected \(others.map(withoutOffset))")
-            try require(!reading.damagedCodes.isEmpty, "\(context): the damaged member is not reported")
+                        "\(context()): read \(withoutOffsets), expected \(others.map(withoutOffset))")
+            try require(!reading.damagedCodes.isEmpty, "\(context()): the damaged member is not reported")
         case let .junkAfter(index):
             // The junk is one damaged item after its record; every record is read.
             var wanted: [WARCRecipe.Expected] = []
@@ -118,7 +125,7 @@ public enum WARCCheck {
                 if let expected = record.expected { wanted.append(expected) }
                 if position == index { wanted.append(.damaged(code: "warc-damaged")) }
             }
-            try require(items == wanted, "\(context): read \(items), expected \(wanted)")
+            try require(items == wanted, "\(context()): read \(items), expected \(wanted)")
         }
     }
 

@@ -174,8 +174,9 @@ struct WARCRecipe {
         switch damage {
         case let .damagedMember(index):
             // Overwrite the member from some byte on with junk that holds no gzip magic (so no member
-            // can start inside it); the next member starts where it did.
-            let from = input.int(in: 0...(members[index].count - 1))
+            // can start inside it); the next member starts where it did. The file's first two bytes stay:
+            // without gzip's magic there the reader takes the whole file for an uncompressed one.
+            let from = input.int(in: (index == 0 ? 2 : 0)...(members[index].count - 1))
             var junk = input.bytes(upTo: 64).map { $0 == 0x1F ? 0x20 : $0 }
             if junk.isEmpty { junk = [0xFF] }
             members[index] = Array(members[index][..<from]) + junk

@@ -34,9 +34,14 @@ import Foundation
 @main
 struct FuzzWARCReplay {
     /// `FuzzWARC --list FILE...` prints what the reader finds in each file as JSON Lines (for
-    /// Scripts/warc-differential, which compares it with warcio); otherwise the files are replayed.
+    /// Scripts/warc-differential, which compares it with warcio); `FuzzWARC --recipe INPUT OUTPUT` writes
+    /// the WARC file a fuzz input describes; otherwise the files are replayed.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "--recipe", arguments.count == 3, let input = FileManager.default.contents(atPath: arguments[1]) {
+            let written = FileManager.default.createFile(atPath: arguments[2], contents: Data(WARCCheck.recipeFile([UInt8](input))))
+            exit(written ? 0 : 1)
+        }
         if arguments.first == "--list" {
             for path in arguments.dropFirst() { print(WARCListing.jsonLines(path: path), terminator: "") }
             exit(0)
