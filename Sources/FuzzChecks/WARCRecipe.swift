@@ -13,6 +13,8 @@ struct WARCRecipe {
     enum Expected: Equatable {
         case page(ExpectedPage)
         case damaged(code: String)
+
+        var isPage: Bool { if case .page = self { true } else { false } }
     }
 
     struct ExpectedPage: Equatable, CustomStringConvertible {
