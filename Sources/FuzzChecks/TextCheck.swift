@@ -1,4 +1,5 @@
 import EncyclopediaExtractor
+import Foundation
 import FuzzSupport
 import HTMLTree
 
@@ -43,6 +44,10 @@ public enum TextCheck {
                             "\(compact): its ISBN-10 \(isbn10) is not valid or does not convert back")
             }
         }
+        // The native trimming the readers use trims exactly what Foundation's character sets hold.
+        try require(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "trimmingSpaces differs from Foundation's .whitespaces")
+        try require(text.trimmingSpacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "trimmingSpacesAndNewlines differs from Foundation's .whitespacesAndNewlines")
         for date in [RetrievedDate.isoDate(in: text), RetrievedDate.parseDate(text)].compactMap({ $0 }) {
             // A parsed date is always a real calendar date written YYYY-MM-DD.
             let parts = date.split(separator: "-")

@@ -48,7 +48,7 @@ package struct HTTPResponse {
         if transfer.contains("chunked") {
             payload = try Self.dechunk(payload)
         }
-        let encoding = (fields["content-encoding"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let encoding = (fields["content-encoding"] ?? "").lowercased().trimmingSpaces()
         switch encoding {
         case "", "identity", "none":
             break
@@ -90,7 +90,7 @@ package struct HTTPResponse {
                 throw HTTPPayloadError(code: "http-damaged", reason: "the chunked payload ends without its final chunk")
             }
             let line = String(decoding: data[index..<lineEnd], as: UTF8.self)
-            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpacesAndNewlines() } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else {
                 throw HTTPPayloadError(code: "http-damaged", reason: "bad chunk size \"\(sizeText.prefix(20))\" in the chunked payload")
             }
@@ -109,15 +109,15 @@ package struct HTTPResponse {
 
     /// "text/html; charset=UTF-8" → "text/html".
     package static func mediaType(_ contentType: String) -> String {
-        (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingSpaces().lowercased()
     }
 
     /// A parameter of a Content-Type value, unquoted: ("charset", "text/html; charset=\"utf-8\"") → "utf-8".
     package static func parameter(_ name: String, in contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == name else { continue }
+            var value = pair[1].trimmingSpaces()
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
             return value.isEmpty ? nil : value
         }
