@@ -18,6 +18,8 @@ public struct MHTMLPage: Sendable, Equatable {
     /// True when `bytes` open like a MIME message (header fields such as `MIME-Version:` or
     /// `Content-Type: multipart/related` before the first blank line) rather than like HTML.
     public static func looksLikeMHTML(_ bytes: [UInt8]) -> Bool {
+        // A page opens with "<", a blank or a byte-order mark: no need to look for a header's end.
+        if let first = bytes.first, first < 0x80, !(first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) { return false }
         // The header: the first 4096 bytes up to the first blank line ("\n\n" or "\r\n\r\n"), found in the
         // bytes (neither occurs inside a UTF-8 sequence).
         let head = bytes.prefix(4096)
