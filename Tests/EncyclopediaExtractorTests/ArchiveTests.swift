@@ -204,6 +204,23 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(statistics.records == 5)
     }
 
+    /// Found by FuzzWARC: when a damaged member gave part of a record header, the header's end was
+    /// looked for past the damage, in the next member's record, which was then skipped as this one's body.
+    @Test func aHeaderCutByDamageDoesNotSwallowTheNextRecord() throws {
+        var members = try Self.mixedArchive().records.map { try gzip($0) }
+        // The request record's member inflates to the first 40 bytes of its header, then its checksum fails.
+        let header = Array(Self.mixedArchive().records[2].prefix(40))
+        var damaged = try gzip(header)
+        damaged[damaged.count - 8] ^= 0xFF
+        members[2] = damaged
+        let url = try writeTemporary(members.flatMap { $0 }, name: "cut-header.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damagedItems, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha", "file:///saved/Beta.html"])
+        #expect(damagedItems.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 6)
+    }
+
     /// Found by FuzzWARC: a last gzip member damaged before it gave any byte lost its record silently.
     @Test func aDamagedLastMemberIsReportedEvenWhenItGivesNothing() throws {
         var builder = Self.mixedArchive()

@@ -139,6 +139,15 @@ public final class WARCReader {
             let info = WARCRecordInfo(targetURI: headers["warc-target-uri"].map(Self.unbracketed), date: headers["warc-date"],
                                       recordID: headers["warc-record-id"], offset: offset)
             let blockStart = headerEnd
+            if let cut = breaks.first(where: { $0.index > recordStart && $0.index < headerEnd }) {
+                // The header runs into bytes after damaged gzip data: what follows the damage is read
+                // afresh (it may be the next record), not taken for the rest of this header.
+                statistics.damaged += 1
+                start = cut.index
+                breaks.removeAll { $0.index <= cut.index }
+                reportedFileDamage = file.damage.count
+                return .damaged(record: info, code: "warc-damaged", reason: "record at byte \(offset) lies in damaged gzip data (\(cut.message))")
+            }
             guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
                 statistics.damaged += 1
                 resync(from: blockStart)
