@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "ArticleDiffTests", dependencies: ["ArticleDiff"]),
         // Drives the built `encx` executable end to end.
         .testTarget(name: "encxTests", dependencies: ["encx", "ArticleDiff"]),
+        // Replays every fuzz target's committed corpus (and the regression inputs of its findings).
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzChecks", "FuzzSupport"], exclude: ["Corpus", "Dictionaries"]),
     ],
     swiftLanguageModes: [.v6]
 )
