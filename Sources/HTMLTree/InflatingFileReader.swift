@@ -39,7 +39,7 @@ public final class InflatingFileReader {
     /// `smallestChunk`, which leaves room to read past the two bytes kept while looking for a gzip header):
     /// a reader of a WARC file of a few records does not allocate and zero half a megabyte.
     static let largestChunk = 256 * 1024
-    static let smallestChunk = 16 * 1024
+    static let smallestChunk = 4 * 1024
 
     /// Opens a file.
     /// - Throws: ``GzipError`` `.corrupt` with the system's reason when the file cannot be opened.

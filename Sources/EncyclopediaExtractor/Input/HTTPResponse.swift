@@ -33,8 +33,11 @@ package struct HTTPResponse {
         guard let headerEnd = Self.headerEnd(in: block) else {
             throw HTTPPayloadError(code: "http-damaged", reason: "the HTTP response has no end to its header")
         }
-        let headerText = String(decoding: block[0..<headerEnd.headerLength], as: UTF8.self)
-        var lines = headerText.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" })
+        // Lines end at LF or CRLF (a lone CR stays in its line); split as bytes, not as characters.
+        var lines = block[0..<headerEnd.headerLength].split(separator: 0x0A).compactMap { line -> String? in
+            let text = line.last == 0x0D ? line.dropLast() : line
+            return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
+        }
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
             throw HTTPPayloadError(code: "http-damaged", reason: "the record holds no HTTP status line")
         }

@@ -223,8 +223,10 @@ public final class WARCReader {
 
     /// Header fields of a record, names lowercased (the first of a repeated name wins).
     static func headers(_ bytes: ArraySlice<UInt8>) -> [String: String] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return HeaderFields.parse(text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst())
+        // Lines end at CR, LF or CRLF; split as bytes (neither occurs inside a UTF-8 sequence), which is
+        // several times cheaper than splitting the decoded text by characters.
+        let lines = bytes.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).dropFirst()
+        return HeaderFields.parse(lines.lazy.map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// WARC 1.0 writes `WARC-Target-URI: <http://…>` in some tools; the brackets are not part of the URL.
