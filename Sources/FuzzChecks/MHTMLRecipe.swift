@@ -114,26 +114,37 @@ struct MHTMLRecipe {
     /// line end). Space and tab before a line end are encoded, as RFC 2045 asks.
     static func quotedPrintable(_ bytes: [UInt8], lineLength: Int = 76, lowercaseHex: Bool = false, lineEnd: String = "\r\n") -> [UInt8] {
         let digits = Array((lowercaseHex ? "0123456789abcdef" : "0123456789ABCDEF").utf8)
+        let lineEndBytes = Array(lineEnd.utf8)
+        let crlf = lineEnd == "\r\n"
         var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 3)
         var column = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if lineEnd == "\r\n", byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                output += [0x0D, 0x0A]
+            if crlf, byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                output.append(0x0D)
+                output.append(0x0A)
                 column = 0
                 index += 2
                 continue
             }
             let beforeLineEnd = index + 1 == bytes.count || bytes[index + 1] == 0x0D
             let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !beforeLineEnd)
-            let piece: [UInt8] = literal ? [byte] : [UInt8(ascii: "="), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-            if column + piece.count > lineLength - 1 {
-                output += [UInt8(ascii: "=")] + Array(lineEnd.utf8)
+            let width = literal ? 1 : 3
+            if column + width > lineLength - 1 {
+                output.append(UInt8(ascii: "="))
+                output.append(contentsOf: lineEndBytes)
                 column = 0
             }
-            output += piece
-            column += piece.count
+            if literal {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "="))
+                output.append(digits[Int(byte >> 4)])
+                output.append(digits[Int(byte & 0x0F)])
+            }
+            column += width
             index += 1
         }
         return output

@@ -3,13 +3,17 @@ import Foundation
 import FuzzSupport
 import HTMLTree
 
-/// FuzzWARC: the WARC reader on the input as a file, then on a WARC file the input describes
-/// (``WARCRecipe``), which must read back to the records it was built from.
+/// FuzzWARC: an input that opens like a WARC file ("W", gzip's 0x1F, a blank line) is read as a file;
+/// any other describes a WARC file (``WARCRecipe``), which must read back to the records it was built
+/// from. (Each input is read one way: reading every input both ways halved the runs per second.)
 public enum WARCCheck {
     public static func check(_ bytes: [UInt8]) throws(InvariantFailure) {
-        try readsAnyFile(bytes)
-        var input = FuzzedBytes(bytes)
-        try readsBack(WARCRecipe(&input))
+        if let first = bytes.first, [UInt8(ascii: "W"), 0x1F, 0x0D, 0x0A].contains(first) {
+            try readsAnyFile(bytes)
+        } else {
+            var input = FuzzedBytes(bytes)
+            try readsBack(WARCRecipe(&input))
+        }
     }
 
     /// The WARC file an input describes (for looking into a finding: `FuzzWARC --recipe INPUT OUTPUT`).
@@ -116,11 +120,15 @@ public enum WARCCheck {
             // Damage can also make the member run on to the end of the file, its junk read as a stored
             // block holding the members after it; zlib then reports a truncated member and those records
             // are lost (a known limit: the reader does not look back for members inside a damaged one).
+            // The damaged record itself may come out whole when the damage lies past its data.
             let before = recipe.records.prefix(index).compactMap(\.expected).filter(\.isPage).map(withoutOffset)
-            let ranOn = reading.damagedCodes.last == "warc-truncated" && withoutOffsets == before
+            let through = recipe.records.prefix(index + 1).compactMap(\.expected).filter(\.isPage).map(withoutOffset)
+            let ranOn = reading.damagedCodes.last == "warc-truncated" && (withoutOffsets == before || withoutOffsets == through)
             try require(withoutOffsets == others.map(withoutOffset) || withoutOffsets == whole || ranOn,
                         "\(context()): read \(withoutOffsets), expected \(others.map(withoutOffset))")
-            try require(!reading.damagedCodes.isEmpty, "\(context()): the damaged member is not reported")
+            // Junk that leaves the member valid (the bytes it replaced, the padding bits of the last
+            // deflate byte) is no damage: then every record must come out.
+            try require(!reading.damagedCodes.isEmpty || withoutOffsets == whole, "\(context()): the damaged member is not reported")
         case let .junkAfter(index):
             // The junk is one damaged item after its record; every record is read.
             var wanted: [WARCRecipe.Expected] = []
