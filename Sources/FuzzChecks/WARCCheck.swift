@@ -115,8 +115,12 @@ public enum WARCCheck {
             // Every page but the damaged record's comes out, unchanged and in order (offsets after the
             // damage are not compared: the stream lost bytes there).
             let others = recipe.records.enumerated().filter { $0.offset != index }.compactMap(\.element.expected).filter(\.isPage)
-            let withoutOffsets = pages.map(withoutOffset)
             let whole = recipe.expectedPages.map { withoutOffset(.page($0)) }
+            // A record is yielded as soon as its bytes are read, before its member's checksum: damage
+            // that garbles the record yet keeps its framing (the length still ends at a blank line) can
+            // yield one page that was never written (a known limit of reading as a stream). At most one.
+            var withoutOffsets = pages.map(withoutOffset)
+            if let garbled = withoutOffsets.firstIndex(where: { !whole.contains($0) }) { withoutOffsets.remove(at: garbled) }
             // Damage can also make the member run on to the end of the file, its junk read as a stored
             // block holding the members after it; zlib then reports a truncated member and those records
             // are lost (a known limit: the reader does not look back for members inside a damaged one).
