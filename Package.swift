@@ -41,14 +41,26 @@ let package = Package(
         ),
         // libFuzzer targets (Scripts/fuzz builds them with -sanitize=fuzzer); built normally they replay
         // saved inputs through the same checks.
+        // The checks themselves live in FuzzChecks (one file per target), so `swift test` replays the
+        // committed corpora (Tests/FuzzCorpusTests/Corpus/TARGET) through them; each executable is the thin
+        // libFuzzer entry point.
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport"),
-        .executableTarget(name: "FuzzExtract", dependencies: ["EncyclopediaExtractor", "CFuzzerDriver", "FuzzSupport"]),
-        .executableTarget(name: "FuzzText", dependencies: ["EncyclopediaExtractor", "HTMLTree", "CFuzzerDriver", "FuzzSupport"]),
+        .target(name: "FuzzChecks", dependencies: ["EncyclopediaExtractor", "HTMLTree", "ArticleDiff", "FuzzSupport"]),
+        .executableTarget(name: "FuzzExtract", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzText", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzWARC", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzHTTP", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMHTML", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzEncoding", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
+        .executableTarget(name: "FuzzJSON", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree", "CLibXML2"]),
         .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
+        .testTarget(name: "ArticleDiffTests", dependencies: ["ArticleDiff"]),
         // Drives the built `encx` executable end to end.
         .testTarget(name: "encxTests", dependencies: ["encx", "ArticleDiff"]),
+        // Replays every fuzz target's committed corpus (and the regression inputs of its findings).
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzChecks", "FuzzSupport"], exclude: ["Corpus", "Dictionaries"]),
     ],
     swiftLanguageModes: [.v6]
 )

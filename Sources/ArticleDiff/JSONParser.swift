@@ -113,21 +113,22 @@ struct JSONParser {
         index += 1
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
-        func flushRun() {
-            if !run.isEmpty {
-                scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-                run.removeAll(keepingCapacity: true)
-            }
+        // Raw bytes are kept as they come and checked a run at a time: JSON text is UTF-8 (RFC 8259 §8.1).
+        func flushRun() throws {
+            guard !run.isEmpty else { return }
+            guard let text = String(validating: run, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+            scalars.append(contentsOf: text.unicodeScalars)
+            run.removeAll(keepingCapacity: true)
         }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                try flushRun()
                 index += 1
-                flushRun()
                 return String(scalars)
             }
             if byte == UInt8(ascii: "\\") {
-                flushRun()
+                try flushRun()
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
@@ -141,16 +142,7 @@ struct JSONParser {
                 case UInt8(ascii: "n"): scalars.append("\n")
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    var unit = try parseHex4()
-                    if (0xD800...0xDBFF).contains(unit), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    {
-                        index += 2
-                        let low = try parseHex4()
-                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    scalars.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
+                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
                 default:
                     throw fail("unknown escape")
                 }
@@ -161,6 +153,29 @@ struct JSONParser {
             index += 1
         }
         throw fail("unterminated string")
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read), or of a surrogate pair written as two.
+    /// A surrogate without its other half is no character: refused, as Foundation refuses it.
+    private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
+        let unit = try parseHex4()
+        var value = unit
+        switch unit {
+        case 0xD800...0xDBFF:
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw fail("a high surrogate without a low one")
+            }
+            index += 2
+            let low = try parseHex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("a high surrogate without a low one") }
+            value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        case 0xDC00...0xDFFF:
+            throw fail("a low surrogate without a high one")
+        default:
+            break
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw fail("\\u escape of no character") }
+        return scalar
     }
 
     private mutating func parseHex4() throws -> UInt32 {
@@ -181,19 +196,38 @@ struct JSONParser {
         return value
     }
 
+    /// A number as RFC 8259 writes one: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, within
+    /// Double's range (past it Foundation refuses the number too).
     private mutating func parseNumber() throws -> Double {
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            let isNumberByte = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                || byte == UInt8(ascii: "E")
-            guard isNumberByte else { break }
-            index += 1
+        func isDigit(_ offset: Int) -> Bool {
+            offset < bytes.count && bytes[offset] >= UInt8(ascii: "0") && bytes[offset] <= UInt8(ascii: "9")
         }
-        guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+        func skipDigits() -> Int {
+            let from = index
+            while isDigit(index) { index += 1 }
+            return index - from
+        }
+        func next(is character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
+        if next(is: "-") { index += 1 }
+        guard isDigit(index) else {
             index = start
             throw fail("unexpected character")
+        }
+        // A leading zero stands alone: "01" is not a number.
+        if next(is: "0") { index += 1 } else { _ = skipDigits() }
+        if next(is: ".") {
+            index += 1
+            guard skipDigits() > 0 else { throw fail("a number needs digits after its decimal point") }
+        }
+        if next(is: "e") || next(is: "E") {
+            index += 1
+            if next(is: "+") || next(is: "-") { index += 1 }
+            guard skipDigits() > 0 else { throw fail("a number needs digits in its exponent") }
+        }
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
+            index = start
+            throw fail("number out of range")
         }
         return value
     }

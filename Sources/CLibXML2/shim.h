@@ -49,4 +49,23 @@ static inline void encx_keepFreedMemory(void) {
 #endif
 }
 
+/// Drops a libxml2 error report (see encx_convertToUTF8Quietly).
+static inline void encx_ignoreError(void *context, xmlErrorPtr error) {
+    (void)context;
+    (void)error;
+}
+
+/// `xmlCharEncInFunc` with libxml2's error reports silenced on the calling thread: by default libxml2
+/// prints "encoding error : input conversion failed …" to the process's standard error for every input
+/// the converter rejects, and the library runs inside other people's processes. The thread's own
+/// handler (libxml2 keeps it per thread) is put back afterwards.
+static inline int encx_convertToUTF8Quietly(xmlCharEncodingHandler *handler, xmlBufferPtr out, xmlBufferPtr in) {
+    xmlStructuredErrorFunc previous = xmlStructuredError;
+    void *previousContext = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, encx_ignoreError);
+    int status = xmlCharEncInFunc(handler, out, in);
+    xmlSetStructuredErrorFunc(previousContext, previous);
+    return status;
+}
+
 #endif

@@ -114,7 +114,7 @@ public struct Extractor: Sendable {
         var bytes = html
         // A WARC archive (plain, or gzip per record or whole) is many pages: refused before it is
         // inflated whole or parsed as one garbage article.
-        if WARCReader.looksLikeWARC(Gzip.isGzip(bytes) ? Gzip.inflatedPrefix(bytes, count: 8) : Array(bytes.prefix(8))) {
+        if WARCReader.looksLikeWARC(Gzip.isGzip(bytes) ? Gzip.inflatedPrefix(bytes, count: 64) : Array(bytes.prefix(64))) {
             throw .warcArchive(input: input)
         }
         if Gzip.isGzip(bytes) {

@@ -1,10 +1,39 @@
 import Foundation
 
-/// What the fuzz targets share: replaying saved inputs when built normally.
+/// A broken invariant: what a fuzz check found, in words.
+public struct InvariantFailure: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Throws ``InvariantFailure`` with `message` when `condition` is false.
+@inlinable
+public func require(_ condition: Bool, _ message: @autoclosure () -> String) throws(InvariantFailure) {
+    if !condition { throw InvariantFailure(message()) }
+}
+
+/// What the fuzz targets share: running one input for libFuzzer, and replaying saved inputs when built
+/// normally.
 public enum FuzzReplay {
+    /// Runs `check` on one input from libFuzzer; a broken invariant stops the process (libFuzzer saves
+    /// the input as a crash artifact).
+    public static func runOne(_ data: UnsafePointer<UInt8>, _ size: Int,
+                              check: ([UInt8]) throws(InvariantFailure) -> Void)
+    {
+        do {
+            try check(Array(UnsafeBufferPointer(start: data, count: size)))
+        } catch {
+            fatalError("invariant broken: \(error)")
+        }
+    }
+
     /// Runs `check` over every file named on the command line (a crash file from libFuzzer, a seed),
-    /// printing "ok PATH" for each; exits 2 without arguments and 1 on an unreadable file.
-    public static func main(target: String, check: ([UInt8]) -> Void) -> Never {
+    /// printing "ok PATH" for each; exits 2 without arguments, 1 on an unreadable file or a broken
+    /// invariant.
+    public static func main(target: String, check: ([UInt8]) throws(InvariantFailure) -> Void) -> Never {
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             FileHandle.standardError.write(Data("usage: \(target) FILE... (replays inputs through the fuzz check)\n".utf8))
@@ -15,7 +44,12 @@ public enum FuzzReplay {
                 FileHandle.standardError.write(Data("\(target): cannot read \(path)\n".utf8))
                 exit(1)
             }
-            check([UInt8](data))
+            do {
+                try check([UInt8](data))
+            } catch {
+                FileHandle.standardError.write(Data("\(target): \(path): invariant broken: \(error)\n".utf8))
+                exit(1)
+            }
             print("ok \(path)")
         }
         exit(0)

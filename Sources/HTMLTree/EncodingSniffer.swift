@@ -2,12 +2,12 @@ import CLibXML2
 
 /// Decides a page's encoding from its bytes: byte-order mark, then a declaration in the first
 /// 1024 bytes, then whether the bytes are valid UTF-8.
-enum EncodingSniffer {
+package enum EncodingSniffer {
     /// How far into the input a declaration is looked for; the HTML standard's prescan reads 1024 bytes.
     static let prescanLength = 1024
 
     /// The decision for `bytes`, honouring a forced encoding.
-    static func decide(_ bytes: UnsafeRawBufferPointer, forced: TextEncoding?, transportLabel: String? = nil) -> EncodingDecision {
+    package static func decide(_ bytes: UnsafeRawBufferPointer, forced: TextEncoding?, transportLabel: String? = nil) -> EncodingDecision {
         if let forced {
             return EncodingDecision(encoding: forced, basis: .forcedByCaller, ignoredDeclaration: nil)
         }
@@ -47,7 +47,7 @@ enum EncodingSniffer {
     }
 
     /// The encoding named by a byte-order mark at the start of `bytes`, and the mark's length.
-    static func byteOrderMark(_ bytes: UnsafeRawBufferPointer) -> (encoding: TextEncoding, length: Int)? {
+    package static func byteOrderMark(_ bytes: UnsafeRawBufferPointer) -> (encoding: TextEncoding, length: Int)? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LittleEndian, 2) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BigEndian, 2) }
@@ -55,7 +55,7 @@ enum EncodingSniffer {
     }
 
     /// The charset label of the first `<meta>` (or XML declaration) in the prescan window that has one.
-    static func declaredLabel(_ bytes: UnsafeRawBufferPointer) -> String? {
+    package static func declaredLabel(_ bytes: UnsafeRawBufferPointer) -> String? {
         let window = UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, prescanLength)])
         var index = 0
         while index < window.count {
@@ -139,9 +139,9 @@ enum EncodingSniffer {
 }
 
 /// A UTF-8 validator over raw bytes (rejects overlong forms, surrogates and code points past U+10FFFF).
-enum UTF8Validation {
+package enum UTF8Validation {
     /// True when every byte sequence in `bytes` is well-formed UTF-8.
-    static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var index = 0
         let count = bytes.count

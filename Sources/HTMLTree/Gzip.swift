@@ -66,7 +66,8 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        // A small payload needs no 64 KB step (deflate rarely shrinks text more than tenfold).
+        var chunk = [UInt8](repeating: 0, count: min(chunkSize, max(4096, bytes.count * 8)))
         var consumed = 0
         var result: Result<Void, GzipError> = .success(())
         bytes.withUnsafeBufferPointer { input in
@@ -112,6 +113,44 @@ public enum Gzip {
             }
         }
         try result.get()
+        return output
+    }
+}
+
+extension Gzip {
+    /// How compressed bytes are wrapped.
+    package enum Wrapper: Sendable {
+        /// A gzip member (`.gz` files, WARC members, `Content-Encoding: gzip`).
+        case gzip
+        /// A zlib stream (what HTTP's `Content-Encoding: deflate` means).
+        case zlib
+    }
+
+    /// Compresses `bytes` in one call. For the package's tests and fuzz checks, which build archives to
+    /// read back; the library itself only inflates.
+    package static func compress(_ bytes: [UInt8], wrapper: Wrapper = .gzip, level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        // A window no larger than the input (9 to 15 bits) keeps zlib's state small for small inputs;
+        // + 16 writes a gzip header and trailer instead of zlib's.
+        let windowBits = Int32(max(9, min(15, Int.bitWidth - bytes.count.leadingZeroBitCount)))
+        guard encx_deflateInit2(&stream, level, wrapper == .gzip ? windowBits + 16 : windowBits, windowBits - 6) == Z_OK else {
+            preconditionFailure("deflateInit2 failed (zlib out of memory)")
+        }
+        defer { deflateEnd(&stream) }
+        // deflateBound is for zlib's wrapper; a gzip header and trailer take 18 bytes where zlib's take 6.
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = destination.baseAddress
+                stream.avail_out = uInt(destination.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        precondition(status == Z_STREAM_END, "deflate did not finish in one call (status \(status))")
+        output.removeSubrange(Int(stream.total_out)...)
         return output
     }
 }

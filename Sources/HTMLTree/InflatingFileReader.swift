@@ -27,16 +27,31 @@ public final class InflatingFileReader {
     private var streamReady = false
     /// True between the end of one gzip member and the start of the next.
     private var betweenMembers = false
+    /// Where the member being inflated starts in the file.
+    private var memberStart = 0
     private var finished = false
 
-    static let rawChunk = 256 * 1024
+    /// How much of the file is read at a time, and how much is inflated at a time.
+    private let rawChunk: Int
+    private let inflatedChunk: Int
+
+    /// The chunk sizes for large files. A smaller file gets buffers its own size (but at least
+    /// `smallestChunk`, which leaves room to read past the two bytes kept while looking for a gzip header):
+    /// a reader of a WARC file of a few records does not allocate and zero half a megabyte.
+    static let largestChunk = 256 * 1024
+    static let smallestChunk = 4 * 1024
 
     /// Opens a file.
     /// - Throws: ``GzipError`` `.corrupt` with the system's reason when the file cannot be opened.
     public init(path: String) throws(GzipError) {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GzipError(reason: .corrupt(String(cString: strerror(errno)))) }
-        raw = [UInt8](repeating: 0, count: Self.rawChunk)
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : Self.largestChunk
+        rawChunk = min(Self.largestChunk, max(Self.smallestChunk, size))
+        // Deflate often shrinks text four to ten times.
+        inflatedChunk = min(Self.largestChunk, max(Self.smallestChunk, min(size, Self.largestChunk) * 4))
+        raw = [UInt8](repeating: 0, count: rawChunk)
         var magic = [UInt8](repeating: 0, count: 2)
         let peeked = pread(descriptor, &magic, 2, 0)
         isCompressed = peeked == 2 && magic[0] == 0x1F && magic[1] == 0x8B
@@ -104,7 +119,7 @@ public final class InflatingFileReader {
 
     private func inflateSome(into buffer: inout [UInt8], maximum: Int) -> (count: Int, segment: Int) {
         var produced = 0
-        let wanted = min(maximum, 256 * 1024)
+        let wanted = min(maximum, inflatedChunk)
         var output = [UInt8](repeating: 0, count: wanted)
         while produced == 0 {
             if rawStart == rawEnd { fill() }
@@ -117,10 +132,11 @@ public final class InflatingFileReader {
             if betweenMembers {
                 // The next member must open with the gzip magic number; anything else is skipped.
                 guard raw[rawStart] == 0x1F else {
-                    skipToNextMember(reason: "bytes between gzip members", from: rawStart)
+                    skipToNextMember(reason: "bytes between gzip members", at: rawStart, searchingFrom: rawStart + 1)
                     continue
                 }
                 betweenMembers = false
+                memberStart = fileOffset - (rawEnd - rawStart)
                 inflateReset(&stream)
             }
             let available = rawEnd - rawStart
@@ -145,7 +161,10 @@ public final class InflatingFileReader {
                 let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
                 // What this member gave before the damage belongs to the segment before the skip.
                 let before = segment
-                skipToNextMember(reason: "damaged gzip member (\(message))", from: rawStart)
+                // The next member may start before where zlib noticed the damage (it reads ahead), so the
+                // search starts just past this member's own header.
+                let searchStart = max(0, memberStart + 1 - (fileOffset - rawEnd))
+                skipToNextMember(reason: "damaged gzip member (\(message))", at: rawStart, searchingFrom: searchStart)
                 if produced > 0 {
                     buffer.append(contentsOf: output[0..<produced])
                     return (produced, before)
@@ -156,12 +175,12 @@ public final class InflatingFileReader {
         return (produced, segment)
     }
 
-    /// Jumps to the next gzip header (1F 8B 08) after `from`, starting a new segment.
-    private func skipToNextMember(reason: String, from: Int) {
-        let position = fileOffset - (rawEnd - from)
-        damage.append("\(reason) at byte \(position); skipped to the next gzip member")
+    /// Jumps to the next gzip header (1F 8B 08) at or after `searchStart`, starting a new segment; the
+    /// damage is reported at `position` (an index in `raw`).
+    private func skipToNextMember(reason: String, at position: Int, searchingFrom searchStart: Int) {
+        damage.append("\(reason) at byte \(fileOffset - (rawEnd - position)); skipped to the next gzip member")
         segment += 1
-        var index = from + 1
+        var index = searchStart
         while true {
             while index + 2 < rawEnd {
                 if raw[index] == 0x1F && raw[index + 1] == 0x8B && raw[index + 2] == 0x08 {

@@ -18,6 +18,11 @@ enum InputCheck {
         ("a Microsoft Office (OLE) document", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
     ]
 
+    /// How a WARC file opens (after any blank lines, which WARC readers skip). A web archive holds pages,
+    /// it is not one: read as a page, its record headers and HTTP framing became an article's text. (A
+    /// .warc.gz given as a page is inflated first, then meets this.)
+    static let warcSignature = Array("WARC/".utf8)
+
     /// Throws when `bytes` are empty, blank, too large, or a known binary format.
     static func check(_ bytes: UnsafeRawBufferPointer, input: String, options: ParseOptions) throws(DocumentError) {
         if bytes.isEmpty { throw DocumentError(input: input, reason: .empty) }
@@ -28,6 +33,10 @@ enum InputCheck {
             if zip(bytes, signature.magic).allSatisfy({ $0 == $1 }) {
                 throw DocumentError(input: input, reason: .notHTML(kind: signature.kind))
             }
+        }
+        let blankLines = bytes.prefix { $0 == 0x0D || $0 == 0x0A }.count
+        if bytes[blankLines...].starts(with: warcSignature) {
+            throw DocumentError(input: input, reason: .notHTML(kind: "a WARC file; read it record by record with WARCReader or 'encx convert FILE.warc'"))
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
             throw DocumentError(input: input, reason: .whitespaceOnly)

@@ -6,19 +6,19 @@ import Darwin
 #endif
 
 /// A page's text as UTF-8 bytes, ready for libxml2, with what decoding had to change.
-struct DecodedInput {
+package struct DecodedInput {
     /// The UTF-8 bytes without byte-order mark or NUL characters.
-    var utf8: [UInt8]
+    package var utf8: [UInt8]
     /// Invalid byte sequences replaced with U+FFFD.
-    var replacedSequences: Int
+    package var replacedSequences: Int
     /// NUL characters removed (libxml2 turns them into runs of spaces that swallow neighbouring text).
-    var removedNULs: Int
+    package var removedNULs: Int
 }
 
 /// Decodes input bytes in a chosen encoding into UTF-8.
-enum InputDecoder {
+package enum InputDecoder {
     /// Whether libxml2 (through iconv) has a converter for `encoding`.
-    static func canConvert(from encoding: TextEncoding) -> Bool {
+    package static func canConvert(from encoding: TextEncoding) -> Bool {
         guard let handler = xmlFindCharEncodingHandler(encoding.name) else { return false }
         xmlCharEncCloseFunc(handler)
         return true
@@ -26,7 +26,7 @@ enum InputDecoder {
 
     /// Decodes `bytes` into UTF-8. Valid UTF-8 without a byte-order mark (nearly every page) is kept
     /// as it is, without a copy, unless it holds NULs to remove.
-    static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedInput {
+    package static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> DecodedInput {
         if encoding == .utf8, bytes.withUnsafeBytes({ EncodingSniffer.byteOrderMark($0) == nil && UTF8Validation.isValid($0) }) {
             // `removingNULs` hands back the same array when there is no NUL.
             return removingNULs(bytes, replaced: 0)
@@ -35,7 +35,7 @@ enum InputDecoder {
     }
 
     /// Decodes `bytes` (a byte-order mark, if present, is skipped) into UTF-8.
-    static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: TextEncoding) -> DecodedInput {
+    package static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: TextEncoding) -> DecodedInput {
         var body = bytes
         if let bom = EncodingSniffer.byteOrderMark(bytes), bom.encoding == encoding {
             body = UnsafeRawBufferPointer(rebasing: bytes[bom.length...])
@@ -133,7 +133,8 @@ enum InputDecoder {
         if let base = bytes.baseAddress, bytes.count > 0 {
             xmlBufferAdd(input, base.assumingMemoryBound(to: xmlChar.self), Int32(clamping: bytes.count))
         }
-        let status = xmlCharEncInFunc(handler, output, input)
+        // Rejected bytes are counted below, not printed to the process's standard error.
+        let status = encx_convertToUTF8Quietly(handler, output, input)
         var result: [UInt8] = []
         if let content = xmlBufferContent(output) {
             let length = Int(xmlBufferLength(output))

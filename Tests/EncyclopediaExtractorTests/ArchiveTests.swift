@@ -120,6 +120,23 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(pages.count == 2)
     }
 
+    /// Found by FuzzWARC: a WARC file given to the page extractor became an article of record headers.
+    @Test(arguments: ["plain", "after blank lines", "gzip per record", "gzip whole"])
+    func aWARCFileGivenAsAPageIsRefused(form: String) throws {
+        let builder = Self.mixedArchive()
+        let bytes = switch form {
+        case "plain": builder.uncompressed
+        case "after blank lines": Array("\r\n\r\n".utf8) + builder.uncompressed
+        case "gzip per record": try builder.gzipPerRecord()
+        default: try gzip(builder.uncompressed)
+        }
+        let error = #expect(throws: ExtractionError.self) {
+            try Extractor().extractWithReport(html: bytes, url: nil, input: "crawl.html")
+        }
+        #expect(error?.code == .warcArchive)
+        #expect(error?.description.contains("WARC") == true)
+    }
+
     @Test(arguments: [false, true])
     func aTruncatedLastRecordIsReportedAndTheRestKept(compressed: Bool) throws {
         var bytes = compressed ? try Self.mixedArchive().gzipPerRecord() : Self.mixedArchive().uncompressed
@@ -130,6 +147,18 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha"])
         #expect(damaged.count == 1)
         #expect(damaged.first?.1 == "warc-truncated")
+    }
+
+    /// Found by FuzzWARC: a file cut inside the first five bytes of a record ("WARC"), or one to four junk
+    /// bytes after the last record, ended the reading without a word.
+    @Test(arguments: [("WARC", "warc-truncated"), ("W", "warc-truncated"), ("junk", "warc-damaged"), ("\r\nx\r\n", "warc-damaged")])
+    func aShortTailIsReported(tail: String, code: String) throws {
+        let url = try writeTemporary(Self.mixedArchive().uncompressed + Array(tail.utf8), name: "tail.warc")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.count == 2)
+        #expect(damaged.map(\.1.rawValue) == [code])
+        #expect(statistics.damaged == 1)
     }
 
     @Test func aDamagedGzipMemberLosesOnlyItsRecord() throws {
@@ -143,6 +172,73 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(pages.map(\.record.targetURI) == ["file:///saved/Beta.html"])
         #expect(damaged.count >= 1)
         #expect(damaged.allSatisfy { $0.1 == "warc-damaged" })
+    }
+
+    /// Found by FuzzWARC: when zlib noticed a member's damage only at the next member's first bytes (a
+    /// member cut to four bytes here), the search for the next member started past its header, so that
+    /// member and its record were lost too.
+    @Test func theMemberAfterAShortDamagedOneIsRead() throws {
+        var members = try Self.mixedArchive().records.map { try gzip($0) }
+        members[1] = [0x1F, 0x8B, 0x02, 0x02]
+        let url = try writeTemporary(members.flatMap { $0 }, name: "short-member.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["file:///saved/Beta.html"])
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 5)
+    }
+
+    /// Found by FuzzWARC: a damaged member that inflated to a few bytes before zlib noticed (here "XP",
+    /// then a wrong checksum) left the next record's header in mid-line, where the search for a record
+    /// did not look, so that record was lost too.
+    @Test func aRecordRightAfterDamagedOutputIsFound() throws {
+        let builder = Self.mixedArchive()
+        var members = try builder.records.map { try gzip($0) }
+        // A member whose deflate data gives "XP" and whose checksum is wrong.
+        members[2] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let url = try writeTemporary(members.flatMap { $0 }, name: "damaged-output.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha", "file:///saved/Beta.html"])
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 5)
+    }
+
+    /// Found by FuzzWARC: when a damaged member gave part of a record header, the header's end was
+    /// looked for past the damage, in the next member's record, which was then skipped as this one's body.
+    @Test func aHeaderCutByDamageDoesNotSwallowTheNextRecord() throws {
+        var members = try Self.mixedArchive().records.map { try gzip($0) }
+        // The request record's member inflates to its header up to a mangled Content-Length, then its
+        // checksum fails; the next member's record follows in mid-line.
+        let text = String(decoding: Self.mixedArchive().records[2], as: UTF8.self)
+        let field = try #require(text.range(of: "Content-Length: "))
+        let header = Array(text[..<field.upperBound].utf8) + Array("x".utf8)
+        var damaged = try gzip(header)
+        damaged[damaged.count - 8] ^= 0xFF
+        members[2] = damaged
+        let url = try writeTemporary(members.flatMap { $0 }, name: "cut-header.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damagedItems, statistics) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["http://www.worldlibrary.org/articles/eng/Alpha", "file:///saved/Beta.html"])
+        #expect(damagedItems.map(\.1) == ["warc-damaged"])
+        #expect(statistics.records == 6)
+    }
+
+    /// Found by FuzzWARC: a last gzip member damaged before it gave any byte lost its record silently.
+    @Test func aDamagedLastMemberIsReportedEvenWhenItGivesNothing() throws {
+        var builder = Self.mixedArchive()
+        builder.record(type: "metadata", uri: "file:///saved/Beta.html", contentType: "application/warc-fields",
+                       block: Array("via: test\r\n".utf8), id: 7)
+        var members = try builder.records.map { try gzip($0) }
+        let last = members.count - 1
+        // Keep the 10-byte gzip header, replace the deflate data with bytes that are not deflate.
+        members[last] = Array(members[last].prefix(10)) + Array("IteratorProtocol".utf8)
+        let url = try writeTemporary(members.flatMap { $0 }, name: "last-member.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, statistics) = try Self.readAll(url)
+        #expect(pages.count == 2)
+        #expect(damaged.map(\.1) == ["warc-damaged"])
+        #expect(statistics.damaged == 1)
     }
 
     @Test func aWrongContentLengthIsReportedAndReadingResumes() throws {

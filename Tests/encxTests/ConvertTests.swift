@@ -89,6 +89,17 @@ import Testing
         #expect(one.stdoutText.contains("\"errorCode\":\"not-html\""))
     }
 
+    /// Found by FuzzEncoding: libxml2 printed "encoding error : input conversion failed …" to standard
+    /// error for each page its converter rejected a byte of (0x98 is undefined in windows-1251).
+    @Test func aRejectedByteIsCountedNotPrinted() throws {
+        let page = "<html><head><meta charset=\"windows-1251\"><title>T</title></head><body><h1>T</h1><p>\u{98}</p></body></html>"
+        let bytes = Array(page.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        let result = try encx(["convert", "-", "--quiet"], stdin: Data(bytes))
+        #expect(result.status == 0)
+        #expect(result.stdoutText.contains("encoding-repaired"))
+        #expect(!result.stderr.contains("encoding error"), "stderr: \(result.stderr)")
+    }
+
     @Test func oneJSONLinesFileAndMarkdownAndText() throws {
         let root = try makeTree()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -11,14 +11,14 @@ public struct HTTPPayloadError: Error, Sendable, Equatable {
 /// An HTTP response as a WARC `response` record stores it: status line, header fields, payload.
 /// The payload is returned de-chunked (`Transfer-Encoding: chunked`) and inflated
 /// (`Content-Encoding: gzip`, `x-gzip` or `deflate`).
-struct HTTPResponse {
-    let status: Int
-    let contentType: String
-    let body: [UInt8]
+package struct HTTPResponse {
+    package let status: Int
+    package let contentType: String
+    package let body: [UInt8]
 
-    static let htmlMediaTypes: Set<String> = ["text/html", "application/xhtml+xml"]
+    package static let htmlMediaTypes: Set<String> = ["text/html", "application/xhtml+xml"]
 
-    var isHTML: Bool {
+    package var isHTML: Bool {
         let type = Self.mediaType(contentType)
         if Self.htmlMediaTypes.contains(type) { return true }
         // No Content-Type at all: look at the payload, as browsers do.
@@ -27,14 +27,17 @@ struct HTTPResponse {
         return head.contains("<html") || head.contains("<!doctype html")
     }
 
-    var charset: String? { Self.parameter("charset", in: contentType) }
+    package var charset: String? { Self.parameter("charset", in: contentType) }
 
-    init(_ block: [UInt8], maximumPayloadSize: Int) throws(HTTPPayloadError) {
+    package init(_ block: [UInt8], maximumPayloadSize: Int) throws(HTTPPayloadError) {
         guard let headerEnd = Self.headerEnd(in: block) else {
             throw HTTPPayloadError(code: .httpDamaged, reason: "the HTTP response has no end to its header")
         }
-        let headerText = String(decoding: block[0..<headerEnd.headerLength], as: UTF8.self)
-        var lines = headerText.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" })
+        // Lines end at LF or CRLF (a lone CR stays in its line); split as bytes, not as characters.
+        var lines = block[0..<headerEnd.headerLength].split(separator: 0x0A).compactMap { line -> String? in
+            let text = line.last == 0x0D ? line.dropLast() : line
+            return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
+        }
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
             throw HTTPPayloadError(code: .httpDamaged, reason: "the record holds no HTTP status line")
         }
@@ -48,7 +51,7 @@ struct HTTPResponse {
         if transfer.contains("chunked") {
             payload = try Self.dechunk(payload)
         }
-        let encoding = (fields["content-encoding"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let encoding = (fields["content-encoding"] ?? "").lowercased().trimmingSpaces()
         switch encoding {
         case "", "identity", "none":
             break
@@ -81,7 +84,7 @@ struct HTTPResponse {
     }
 
     /// Undoes `Transfer-Encoding: chunked`: hex size lines (extensions ignored) until a zero chunk.
-    static func dechunk(_ data: [UInt8]) throws(HTTPPayloadError) -> [UInt8] {
+    package static func dechunk(_ data: [UInt8]) throws(HTTPPayloadError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(data.count)
         var index = 0
@@ -90,7 +93,7 @@ struct HTTPResponse {
                 throw HTTPPayloadError(code: .httpDamaged, reason: "the chunked payload ends without its final chunk")
             }
             let line = String(decoding: data[index..<lineEnd], as: UTF8.self)
-            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpacesAndNewlines() } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else {
                 throw HTTPPayloadError(code: .httpDamaged, reason: "bad chunk size \"\(sizeText.prefix(20))\" in the chunked payload")
             }
@@ -108,16 +111,16 @@ struct HTTPResponse {
     }
 
     /// "text/html; charset=UTF-8" → "text/html".
-    static func mediaType(_ contentType: String) -> String {
-        (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    package static func mediaType(_ contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingSpaces().lowercased()
     }
 
     /// A parameter of a Content-Type value, unquoted: ("charset", "text/html; charset=\"utf-8\"") → "utf-8".
-    static func parameter(_ name: String, in contentType: String) -> String? {
+    package static func parameter(_ name: String, in contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == name else { continue }
+            var value = pair[1].trimmingSpaces()
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
             return value.isEmpty ? nil : value
         }

@@ -8,9 +8,9 @@ enum HeaderFields {
         var fields: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let name = line[..<colon].trimmingSpaces().lowercased()
             if fields[name] == nil {
-                fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                fields[name] = line[line.index(after: colon)...].trimmingSpacesAndNewlines()
             }
         }
         return fields

@@ -18,9 +18,20 @@ public struct MHTMLPage: Sendable, Equatable {
     /// True when `bytes` open like a MIME message (header fields such as `MIME-Version:` or
     /// `Content-Type: multipart/related` before the first blank line) rather than like HTML.
     public static func looksLikeMHTML(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        guard let first = head.first, first.isLetter else { return false }
-        let header = head.components(separatedBy: "\n\n").first.map { $0.components(separatedBy: "\r\n\r\n")[0] } ?? head
+        // A page opens with "<", a blank or a byte-order mark: no need to look for a header's end.
+        if let first = bytes.first, first < 0x80, !(first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) { return false }
+        // The header: the first 4096 bytes up to the first blank line ("\n\n" or "\r\n\r\n"), found in the
+        // bytes (neither occurs inside a UTF-8 sequence).
+        let head = bytes.prefix(4096)
+        var end = head.endIndex
+        var index = head.startIndex
+        while index + 1 < end {
+            if head[index] == 0x0A, head[index + 1] == 0x0A { end = index }
+            if index + 3 < end, head[index] == 0x0D, head[index + 1] == 0x0A, head[index + 2] == 0x0D, head[index + 3] == 0x0A { end = index }
+            index += 1
+        }
+        let header = String(decoding: head[..<end], as: UTF8.self)
+        guard let first = header.first, first.isLetter else { return false }
         let lowered = header.lowercased()
         // The first line is a header field: a name of letters, digits and dashes, then a colon.
         let firstLine = lowered.prefix { $0 != "\n" && $0 != "\r" }
@@ -92,7 +103,7 @@ public struct MHTMLPage: Sendable, Equatable {
                 if lineEnd == lineStart { return (HeaderFields.parse(lines), index + 1) }
                 let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
                 if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
-                    lines[lines.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+                    lines[lines.count - 1] += " " + line.trimmingSpaces()
                 } else {
                     lines.append(line)
                 }
@@ -104,7 +115,7 @@ public struct MHTMLPage: Sendable, Equatable {
     }
 
     static func decode(_ body: [UInt8], transferEncoding: String?) throws(MHTMLError) -> [UInt8] {
-        switch (transferEncoding ?? "").lowercased().trimmingCharacters(in: .whitespaces) {
+        switch (transferEncoding ?? "").lowercased().trimmingSpaces() {
         case "quoted-printable":
             return quotedPrintable(body)
         case "base64":
@@ -119,7 +130,7 @@ public struct MHTMLPage: Sendable, Equatable {
     }
 
     /// Decodes quoted-printable: "=XX" is a byte, "=" at a line end is a soft break; anything else stays.
-    static func quotedPrintable(_ body: [UInt8]) -> [UInt8] {
+    package static func quotedPrintable(_ body: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(body.count)
         var index = 0

@@ -96,6 +96,8 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
     /// "WARC/1.1", "WARC/0.17").
     public static func looksLikeWARC(_ bytes: some Collection<UInt8>) -> Bool {
         let opening = Array("WARC/".utf8)
+        // Blank lines before the first record are skipped, as WARC readers do.
+        let bytes = bytes.drop { $0 == 0x0D || $0 == 0x0A }
         guard bytes.count > opening.count, bytes.starts(with: opening) else { return false }
         let next = bytes[bytes.index(bytes.startIndex, offsetBy: opening.count)]
         return next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
@@ -135,7 +137,7 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
                 counts.damaged += 1
                 return .damaged(record: nil, code: .warcDamaged, reason: lost.message)
             }
-            guard ensure(5) else { return fileDamageAtEnd() }
+            guard ensure(5) else { return shortTail() ?? fileDamageAtEnd() }
             let recordStart = start
             let offset = dropped + recordStart
             guard matches("WARC/", at: recordStart) else {
@@ -150,7 +152,13 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
             guard let headerEnd = findHeaderEnd(from: recordStart) else {
                 counts.records += 1
                 counts.damaged += 1
-                let reason = endOfFile ? "the file ends inside a record header at byte \(offset)" : "a record header at byte \(offset) runs past \(Self.maximumHeaderSize) bytes"
+                var reason = endOfFile ? "the file ends inside a record header at byte \(offset)" : "a record header at byte \(offset) runs past \(Self.maximumHeaderSize) bytes"
+                if endOfFile, !breaks.isEmpty {
+                    // Damaged gzip data that cut the header short is part of this report, not another.
+                    reason += " (\(breaks.map(\.message).joined(separator: "; ")))"
+                    breaks.removeAll()
+                    reportedFileDamage = file.damage.count
+                }
                 resync(from: recordStart + 1)
                 return .damaged(record: nil, code: endOfFile ? .warcTruncated : .warcDamaged, reason: reason)
             }
@@ -159,6 +167,15 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
             let info = WARCRecordInfo(targetURI: headers["warc-target-uri"].map(Self.unbracketed), date: headers["warc-date"],
                                       recordID: headers["warc-record-id"], offset: offset)
             let blockStart = headerEnd
+            if let cut = breaks.first(where: { $0.index > recordStart && $0.index < headerEnd }) {
+                // The header runs into bytes after damaged gzip data: what follows the damage is read
+                // afresh (it may be the next record), not taken for the rest of this header.
+                counts.damaged += 1
+                start = cut.index
+                breaks.removeAll { $0.index <= cut.index }
+                reportedFileDamage = file.damage.count
+                return .damaged(record: info, code: .warcDamaged, reason: "record at byte \(offset) lies in damaged gzip data (\(cut.message))")
+            }
             guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
                 counts.damaged += 1
                 resync(from: blockStart)
@@ -176,8 +193,12 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
                 let available = buffer.count - blockStart
                 start = buffer.count
                 reportedFileDamage = file.damage.count
+                // Damaged gzip data that cut the record short is part of this report, not another.
+                let lost = breaks.map(\.message)
+                breaks.removeAll()
                 return .damaged(record: info, code: .warcTruncated,
-                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(Swift.max(0, available))")
+                                reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(Swift.max(0, available))"
+                                    + (lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"))
             }
             if let cut = breaks.first(where: { $0.index > recordStart && $0.index <= blockEnd + 4 }) {
                 counts.damaged += 1
@@ -230,8 +251,10 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
 
     /// Header fields of a record, names lowercased (the first of a repeated name wins).
     static func headers(_ bytes: ArraySlice<UInt8>) -> [String: String] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return HeaderFields.parse(text.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst())
+        // Lines end at CR, LF or CRLF; split as bytes (neither occurs inside a UTF-8 sequence), which is
+        // several times cheaper than splitting the decoded text by characters.
+        let lines = bytes.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).dropFirst()
+        return HeaderFields.parse(lines.lazy.map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// WARC 1.0 writes `WARC-Target-URI: <http://…>` in some tools; the brackets are not part of the URL.
@@ -248,6 +271,11 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
             let before = buffer.count
             let (read, segment) = file.read(into: &buffer, maximum: Swift.max(Self.readSize, count - (buffer.count - start)))
             if read == 0 {
+                // A damaged last member that gave no bytes still marks the place where its bytes were lost.
+                if segment != lastSegment {
+                    breaks.append((buffer.count, file.damage.last ?? "damaged gzip data"))
+                    lastSegment = segment
+                }
                 endOfFile = true
                 return false
             }
@@ -287,12 +315,14 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
         }
     }
 
-    /// Moves `start` to the next line that opens with "WARC/1." at or after `from` (or to the end).
+    /// Moves `start` to the next line that opens with "WARC/1." at or after `from` (or to the end). Where
+    /// the bytes of a new gzip segment begin (after damage) is a line start too: the damaged member's
+    /// last bytes need not end a line.
     private func resync(from: Int) {
         var index = Swift.max(from, start)
         while true {
             while index + 7 <= buffer.count {
-                if (index == 0 || buffer[index - 1] == 0x0A) && matches("WARC/1.", at: index) {
+                if matches("WARC/1.", at: index), index == 0 || buffer[index - 1] == 0x0A || breaks.contains(where: { $0.index == index }) {
                     start = index
                     return
                 }
@@ -332,6 +362,23 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
         dropped += start
         breaks = breaks.compactMap { $0.index >= start ? ($0.index - start, $0.message) : nil }
         start = 0
+    }
+
+    /// At the end: one to four bytes that are not blank lines and too short to be a record header (a
+    /// file cut inside "WARC/", or junk after the last record) are reported, not dropped silently.
+    private func shortTail() -> WARCItem? {
+        guard start < buffer.count else { return nil }
+        let offset = dropped + start
+        let tail = buffer[start...]
+        start = buffer.count
+        reportedFileDamage = file.damage.count
+        counts.damaged += 1
+        let lost = breaks.isEmpty ? "" : " (\(breaks.map(\.message).joined(separator: "; ")))"
+        breaks.removeAll()
+        if "WARC/".utf8.starts(with: tail) {
+            return .damaged(record: nil, code: .warcTruncated, reason: "the file ends inside a record header at byte \(offset)\(lost)")
+        }
+        return .damaged(record: nil, code: .warcDamaged, reason: "\(tail.count) bytes at byte \(offset), at the end of the file, are not a record\(lost)")
     }
 
     /// At the end: report gzip damage the records did not already account for (a truncated last member).
