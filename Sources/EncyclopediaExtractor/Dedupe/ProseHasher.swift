@@ -1,0 +1,270 @@
+/// One pass over an article's prose that yields its fingerprint (a MinHash signature of its word
+/// shingles) and its content hash, at a few instructions per byte.
+///
+/// Text comes in units (a paragraph, a list item, a table row, a caption, a heading), each made of
+/// pieces (a row's cells). Words are runs of letters and digits, normalised: ASCII lowered, Latin
+/// letters lowered and stripped of accents (so NFC and NFD spellings agree), Greek and Cyrillic capitals
+/// lowered, full-width forms read as ASCII, combining marks and invisible format characters dropped;
+/// everything else that is not a letter or digit (punctuation, symbols, spaces of any kind, CRLF) only
+/// separates words. A Han, kana or hangul character is a word of its own (those scripts put no spaces
+/// between words). Shingles are ``shingleWords`` consecutive words inside one unit, never across units,
+/// so moving paragraphs or sections leaves the set of shingles as it was; a unit of fewer words is one
+/// shingle of all of them.
+///
+/// The signature is one-permutation MinHash (Li, Owen & Zhang 2012): each shingle's hash picks one of
+/// ``Fingerprint/valueCount`` bins by its top bits and the bin keeps the smallest of the rest; a bin
+/// that stays empty (a short text) borrows a filled bin chosen by a fixed probe sequence (Shrivastava's
+/// optimal densification), and each bin's minimum is stored as 16 bits of a mix of it. The content hash
+/// is 128 bits over the normalised words in order, with unit boundaries.
+struct ProseHasher {
+    /// Words per shingle. Four: three let unrelated articles share common phrases ("the old mill"),
+    /// five or more make one changed or dropped word (a mirror dropping linked words) cost more
+    /// shingles; on the generator's mirror corpus the gap between copies and articles sharing a topic
+    /// was the same for three, four and five.
+    static let shingleWords = 4
+
+    private static let emptyBin = UInt64.max
+    /// The bin is the shingle hash's top six bits; the rest orders the shingles within the bin.
+    private static let valueMask: UInt64 = (1 << 58) - 1
+
+    private var minima = [UInt64](repeating: ProseHasher.emptyBin, count: Fingerprint.valueCount)
+    /// The last three words of the current unit (0 where the unit has fewer).
+    private var w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    private var wordsInUnit = 0
+    private var content1: UInt64 = 0x243F_6A88_85A3_08D3
+    private var content2: UInt64 = 0x1319_8A2E_0370_7344
+
+    /// The word being read: its bytes packed eight to a register, earlier registers folded.
+    private var chunk: UInt64 = 0
+    private var shift: UInt64 = 0
+    private var folded: UInt64 = 0
+    private var inWord = false
+
+    /// Words read, units read, shingles made, and UTF-8 bytes of prose read.
+    private(set) var words = 0
+    private(set) var units = 0
+    private(set) var shingles = 0
+    private(set) var proseBytes = 0
+
+    init() {}
+
+    // MARK: Units
+
+    /// Reads one piece of the current unit (the end of a piece ends a word).
+    mutating func piece(_ text: String) {
+        var text = text
+        text.withUTF8 { scan($0) }
+    }
+
+    /// Reads a whole unit.
+    mutating func unit(_ text: String) {
+        piece(text)
+        endUnit()
+    }
+
+    /// Ends the current unit: a unit of fewer words than a shingle becomes one shingle of them.
+    mutating func endUnit() {
+        endWord()
+        guard wordsInUnit > 0 else { return }
+        if wordsInUnit < Self.shingleWords { shingle(w1, w2, w3, 0) }
+        content1 = (content1 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+        content2 = (content2 &+ 0x6A09_E667_F3BC_C909) &* 0xC4CE_B9FE_1A85_EC53
+        units += 1
+        wordsInUnit = 0
+        w1 = 0
+        w2 = 0
+        w3 = 0
+    }
+
+    // MARK: Results
+
+    /// The MinHash signature, or nil when the prose has no word.
+    func fingerprint() -> Fingerprint? {
+        guard shingles > 0 else { return nil }
+        let count = Fingerprint.valueCount
+        var values = [UInt16](repeating: 0, count: count)
+        for bin in 0..<count {
+            var source = bin
+            var attempt: UInt64 = 0
+            // An empty bin borrows from the bin a fixed sequence of probes finds first filled: two texts
+            // with the same filled bins borrow alike.
+            while minima[source] == Self.emptyBin {
+                attempt += 1
+                source = Int(Self.mix(UInt64(bin) << 32 | attempt) % UInt64(count))
+            }
+            values[bin] = UInt16(truncatingIfNeeded: Self.mix(minima[source]) >> 48)
+        }
+        return Fingerprint(unchecked: values)
+    }
+
+    /// The hash of the normalised words in order, or nil when there are none.
+    func contentHash() -> ContentHash? {
+        guard words > 0 else { return nil }
+        return ContentHash(high: Self.mix(content1 ^ UInt64(words)), low: Self.mix(content2 ^ UInt64(units)))
+    }
+
+    // MARK: Words and shingles
+
+    /// A finished word: its packed bytes (exact for words of up to eight bytes).
+    @inline(__always)
+    private mutating func emit(_ word: UInt64) {
+        content1 = (content1 ^ word) &* 0x9FB2_1C65_1E98_DF25
+        content2 = (content2 &+ word) &* 0xD6E8_FEB8_6659_FD93
+        words += 1
+        if wordsInUnit >= Self.shingleWords - 1 { shingle(w1, w2, w3, word) }
+        w1 = w2
+        w2 = w3
+        w3 = word
+        wordsInUnit += 1
+    }
+
+    /// Multiply-shift over the four words (a 2-universal family); the top bits pick the bin.
+    @inline(__always)
+    private mutating func shingle(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
+        let hash = a &* 0xA076_1D64_78BD_642F &+ b &* 0xE703_7ED1_A0B4_28DB &+ c &* 0x8EBC_6AF0_9C88_C6E3
+            &+ d &* 0x5899_65CC_7537_4CC3 &+ 0x1D8E_4E27_C47D_124F
+        let bin = Int(truncatingIfNeeded: hash >> 58)
+        let value = hash & Self.valueMask
+        shingles += 1
+        minima.withUnsafeMutableBufferPointer { bins in
+            if value < bins[bin] { bins[bin] = value }
+        }
+    }
+
+    @inline(__always)
+    private mutating func endWord() {
+        guard inWord else { return }
+        emit(folded ^ chunk)
+        chunk = 0
+        shift = 0
+        folded = 0
+        inWord = false
+    }
+
+    /// Appends `count` bytes (packed little-endian in `bits`, at most eight) to the current word.
+    @inline(__always)
+    private mutating func append(_ bits: UInt64, count: Int) {
+        inWord = true
+        chunk |= bits << shift
+        let next = shift &+ UInt64(count &* 8)
+        if next >= 64 {
+            folded = (folded ^ chunk) &* 0xBF58_476D_1CE4_E5B9
+            chunk = bits >> (64 &- shift)
+            shift = next &- 64
+        } else {
+            shift = next
+        }
+    }
+
+    // MARK: Scanning
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// For eight bytes below 0x80: 0x80 in each byte within lo...hi.
+    @inline(__always)
+    private static func within(_ bytes: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let atLeast = bytes &+ ones &* (0x80 &- low)
+        let above = bytes &+ ones &* (0x7F &- high)
+        return atLeast & ~above & highBits
+    }
+
+    private mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        let end = text.count
+        proseBytes += end
+        var index = 0
+        while index < end {
+            // Eight bytes at a time: which are letters or digits (0x80 in their byte), and their lower case.
+            var bytes: UInt64 = 0
+            var available = end &- index
+            if available >= 8 {
+                bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                available = 8
+            } else {
+                for k in 0..<available { bytes |= UInt64(base[index &+ k]) << UInt64(k &* 8) }
+            }
+            let nonASCII = bytes & Self.highBits
+            let ascii = nonASCII == 0 ? available : Int(truncatingIfNeeded: nonASCII.trailingZeroBitCount >> 3)
+            let letters = Self.within(bytes | (Self.ones &* 0x20), 0x61, 0x7A)
+            var wordBytes = letters | Self.within(bytes, 0x30, 0x39)
+            var lowered = bytes | (letters >> 2)
+            var left = ascii
+            while left > 0 {
+                if wordBytes & 0x80 != 0 {
+                    let run = min(left, Int(truncatingIfNeeded: (~wordBytes & Self.highBits).trailingZeroBitCount >> 3))
+                    let width = UInt64(run &* 8)
+                    append(lowered & ((1 << width) &- 1), count: run)
+                    wordBytes = wordBytes >> width
+                    lowered = lowered >> width
+                    left &-= run
+                } else {
+                    let run = min(left, Int(truncatingIfNeeded: wordBytes.trailingZeroBitCount >> 3))
+                    endWord()
+                    let width = UInt64(run &* 8)
+                    wordBytes = wordBytes >> width
+                    lowered = lowered >> width
+                    left &-= run
+                }
+            }
+            index &+= ascii
+            if ascii < available {
+                index = scalar(at: index, in: base, end: end)
+            }
+        }
+        endWord()
+    }
+
+    /// Reads the non-ASCII scalar at `index` (the text is valid UTF-8) and returns the index after it.
+    private mutating func scalar(at index: Int, in base: UnsafePointer<UInt8>, end: Int) -> Int {
+        let lead = UInt32(base[index])
+        var length = 1
+        var value: UInt32
+        if lead < 0xE0 {
+            length = 2
+            value = lead & 0x1F
+        } else if lead < 0xF0 {
+            length = 3
+            value = lead & 0x0F
+        } else {
+            length = 4
+            value = lead & 0x07
+        }
+        length = min(length, end &- index)
+        var raw = UInt64(lead)
+        for k in 1..<max(length, 1) {
+            let byte = base[index &+ k]
+            value = value << 6 | UInt32(byte & 0x3F)
+            raw |= UInt64(byte) << UInt64(k &* 8)
+        }
+        switch ProseFolding.fold(value) {
+        case .separator:
+            endWord()
+        case .ignored:
+            break
+        case .keep:
+            append(raw, count: length)
+        case let .replace(bits, count):
+            append(bits, count: count)
+        case .ascii(let byte):
+            if ProseFolding.isASCIIWordByte(byte) { append(UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)), count: 1) } else { endWord() }
+        case .wordOfItsOwn:
+            endWord()
+            append(raw, count: length)
+            endWord()
+        }
+        return index &+ length
+    }
+
+    /// A 64-bit finaliser (MurmurHash3's fmix64).
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
+}
