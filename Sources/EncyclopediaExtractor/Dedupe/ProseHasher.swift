@@ -27,23 +27,15 @@ struct ProseHasher {
     /// The bin is the shingle hash's top six bits; the rest orders the shingles within the bin.
     private static let valueMask: UInt64 = (1 << 58) - 1
 
+    /// The smallest shingle value of each bin (`emptyBin` while it has none).
     private var minima = [UInt64](repeating: ProseHasher.emptyBin, count: Fingerprint.valueCount)
-    /// The last three words of the current unit (0 where the unit has fewer).
-    private var w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
-    private var wordsInUnit = 0
-    private var content1: UInt64 = 0x243F_6A88_85A3_08D3
-    private var content2: UInt64 = 0x1319_8A2E_0370_7344
-
-    /// The word being read: its bytes packed eight to a register, earlier registers folded.
-    private var chunk: UInt64 = 0
-    private var shift: UInt64 = 0
-    private var folded: UInt64 = 0
-    private var inWord = false
+    /// Where words go; copied into a local while a piece is scanned, so that it lives in registers.
+    private var sink = WordSink()
 
     /// Words read, units read, shingles made, and UTF-8 bytes of prose read.
-    private(set) var words = 0
+    var words: Int { sink.words }
     private(set) var units = 0
-    private(set) var shingles = 0
+    var shingles: Int { sink.shingles }
     private(set) var proseBytes = 0
 
     init() {}
@@ -64,23 +56,18 @@ struct ProseHasher {
 
     /// Ends the current unit: a unit of fewer words than a shingle becomes one shingle of them.
     mutating func endUnit() {
-        endWord()
-        guard wordsInUnit > 0 else { return }
-        if wordsInUnit < Self.shingleWords { shingle(w1, w2, w3, 0) }
-        content1 = (content1 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
-        content2 = (content2 &+ 0x6A09_E667_F3BC_C909) &* 0xC4CE_B9FE_1A85_EC53
+        guard sink.wordsInUnit > 0 else { return }
+        minima.withUnsafeMutableBufferPointer { bins in
+            if let base = bins.baseAddress { sink.endUnit(bins: base) }
+        }
         units += 1
-        wordsInUnit = 0
-        w1 = 0
-        w2 = 0
-        w3 = 0
     }
 
     // MARK: Results
 
     /// The MinHash signature, or nil when the prose has no word.
     func fingerprint() -> Fingerprint? {
-        guard shingles > 0 else { return nil }
+        guard sink.shingles > 0 else { return nil }
         let count = Fingerprint.valueCount
         var values = [UInt16](repeating: 0, count: count)
         for bin in 0..<count {
@@ -99,60 +86,85 @@ struct ProseHasher {
 
     /// The hash of the normalised words in order, or nil when there are none.
     func contentHash() -> ContentHash? {
-        guard words > 0 else { return nil }
-        return ContentHash(high: Self.mix(content1 ^ UInt64(words)), low: Self.mix(content2 ^ UInt64(units)))
+        guard sink.words > 0 else { return nil }
+        return ContentHash(high: Self.mix(sink.content1 ^ UInt64(sink.words)), low: Self.mix(sink.content2 ^ UInt64(units)))
     }
 
     // MARK: Words and shingles
 
-    /// A finished word: its packed bytes (exact for words of up to eight bytes).
-    @inline(__always)
-    private mutating func emit(_ word: UInt64) {
-        content1 = (content1 ^ word) &* 0x9FB2_1C65_1E98_DF25
-        content2 = (content2 &+ word) &* 0xD6E8_FEB8_6659_FD93
-        words += 1
-        if wordsInUnit >= Self.shingleWords - 1 { shingle(w1, w2, w3, word) }
-        w1 = w2
-        w2 = w3
-        w3 = word
-        wordsInUnit += 1
-    }
+    /// The words of the current unit so far, the running content hash and the counts.
+    private struct WordSink {
+        /// The last three words of the current unit (0 where the unit has fewer).
+        var w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        var wordsInUnit = 0
+        var content1: UInt64 = 0x243F_6A88_85A3_08D3
+        var content2: UInt64 = 0x1319_8A2E_0370_7344
+        var words = 0
+        var shingles = 0
 
-    /// Multiply-shift over the four words (a 2-universal family); the top bits pick the bin.
-    @inline(__always)
-    private mutating func shingle(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
-        let hash = a &* 0xA076_1D64_78BD_642F &+ b &* 0xE703_7ED1_A0B4_28DB &+ c &* 0x8EBC_6AF0_9C88_C6E3
-            &+ d &* 0x5899_65CC_7537_4CC3 &+ 0x1D8E_4E27_C47D_124F
-        let bin = Int(truncatingIfNeeded: hash >> 58)
-        let value = hash & Self.valueMask
-        shingles += 1
-        minima.withUnsafeMutableBufferPointer { bins in
+        /// A finished word: its packed bytes (exact for words of up to eight bytes).
+        @inline(__always)
+        mutating func emit(_ word: UInt64, bins: UnsafeMutablePointer<UInt64>) {
+            content1 = (content1 ^ word) &* 0x9FB2_1C65_1E98_DF25
+            content2 = (content2 &+ word) &* 0xD6E8_FEB8_6659_FD93
+            words &+= 1
+            if wordsInUnit >= ProseHasher.shingleWords - 1 { shingle(w1, w2, w3, word, bins: bins) }
+            w1 = w2
+            w2 = w3
+            w3 = word
+            wordsInUnit &+= 1
+        }
+
+        /// Multiply-shift over the four words (a 2-universal family); the top bits pick the bin.
+        @inline(__always)
+        mutating func shingle(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64, bins: UnsafeMutablePointer<UInt64>) {
+            let hash = a &* 0xA076_1D64_78BD_642F &+ b &* 0xE703_7ED1_A0B4_28DB &+ c &* 0x8EBC_6AF0_9C88_C6E3
+                &+ d &* 0x5899_65CC_7537_4CC3 &+ 0x1D8E_4E27_C47D_124F
+            let bin = Int(truncatingIfNeeded: hash >> 58)
+            let value = hash & ProseHasher.valueMask
+            shingles &+= 1
             if value < bins[bin] { bins[bin] = value }
+        }
+
+        mutating func endUnit(bins: UnsafeMutablePointer<UInt64>) {
+            if wordsInUnit < ProseHasher.shingleWords { shingle(w1, w2, w3, 0, bins: bins) }
+            content1 = (content1 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
+            content2 = (content2 &+ 0x6A09_E667_F3BC_C909) &* 0xC4CE_B9FE_1A85_EC53
+            wordsInUnit = 0
+            w1 = 0
+            w2 = 0
+            w3 = 0
         }
     }
 
-    @inline(__always)
-    private mutating func endWord() {
-        guard inWord else { return }
-        emit(folded ^ chunk)
-        chunk = 0
-        shift = 0
-        folded = 0
-        inWord = false
-    }
+    /// The word being read: its bytes packed eight to a register, earlier registers folded.
+    private struct WordBytes {
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        var folded: UInt64 = 0
+        var started = false
 
-    /// Appends `count` bytes (packed little-endian in `bits`, at most eight) to the current word.
-    @inline(__always)
-    private mutating func append(_ bits: UInt64, count: Int) {
-        inWord = true
-        chunk |= bits << shift
-        let next = shift &+ UInt64(count &* 8)
-        if next >= 64 {
-            folded = (folded ^ chunk) &* 0xBF58_476D_1CE4_E5B9
-            chunk = bits >> (64 &- shift)
-            shift = next &- 64
-        } else {
-            shift = next
+        /// Appends `count` bytes (packed little-endian in `bits`, at most eight).
+        @inline(__always)
+        mutating func append(_ bits: UInt64, count: Int) {
+            started = true
+            chunk |= bits << shift
+            let next = shift &+ UInt64(truncatingIfNeeded: count &* 8)
+            if next >= 64 {
+                folded = (folded ^ chunk) &* 0xBF58_476D_1CE4_E5B9
+                chunk = bits >> (64 &- shift)
+                shift = next &- 64
+            } else {
+                shift = next
+            }
+        }
+
+        /// Ends the word, handing it to `sink`.
+        @inline(__always)
+        mutating func end(into sink: inout WordSink, bins: UnsafeMutablePointer<UInt64>) {
+            guard started else { return }
+            sink.emit(folded ^ chunk, bins: bins)
+            self = WordBytes()
         }
     }
 
@@ -161,7 +173,7 @@ struct ProseHasher {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// For eight bytes below 0x80: 0x80 in each byte within lo...hi.
+    /// For eight bytes below 0x80: 0x80 in each byte within low...high.
     @inline(__always)
     private static func within(_ bytes: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
         let atLeast = bytes &+ ones &* (0x80 &- low)
@@ -170,9 +182,18 @@ struct ProseHasher {
     }
 
     private mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress else { return }
-        let end = text.count
-        proseBytes += end
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        proseBytes &+= text.count
+        var sink = self.sink
+        minima.withUnsafeMutableBufferPointer { minima in
+            guard let bins = minima.baseAddress else { return }
+            Self.scan(base, count: text.count, into: &sink, bins: bins)
+        }
+        self.sink = sink
+    }
+
+    private static func scan(_ base: UnsafePointer<UInt8>, count end: Int, into sink: inout WordSink, bins: UnsafeMutablePointer<UInt64>) {
+        var word = WordBytes()
         var index = 0
         while index < end {
             // Eight bytes at a time: which are letters or digits (0x80 in their byte), and their lower case.
@@ -182,43 +203,44 @@ struct ProseHasher {
                 bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 available = 8
             } else {
-                for k in 0..<available { bytes |= UInt64(base[index &+ k]) << UInt64(k &* 8) }
+                for k in 0..<available { bytes |= UInt64(base[index &+ k]) << UInt64(truncatingIfNeeded: k &* 8) }
             }
-            let nonASCII = bytes & Self.highBits
+            let nonASCII = bytes & highBits
             let ascii = nonASCII == 0 ? available : Int(truncatingIfNeeded: nonASCII.trailingZeroBitCount >> 3)
-            let letters = Self.within(bytes | (Self.ones &* 0x20), 0x61, 0x7A)
-            var wordBytes = letters | Self.within(bytes, 0x30, 0x39)
+            let letters = within(bytes | (ones &* 0x20), 0x61, 0x7A)
+            var wordBytes = letters | within(bytes, 0x30, 0x39)
             var lowered = bytes | (letters >> 2)
             var left = ascii
             while left > 0 {
+                let width: UInt64
                 if wordBytes & 0x80 != 0 {
-                    let run = min(left, Int(truncatingIfNeeded: (~wordBytes & Self.highBits).trailingZeroBitCount >> 3))
-                    let width = UInt64(run &* 8)
-                    append(lowered & ((1 << width) &- 1), count: run)
-                    wordBytes = wordBytes >> width
-                    lowered = lowered >> width
+                    let run = min(left, Int(truncatingIfNeeded: (~wordBytes & highBits).trailingZeroBitCount >> 3))
+                    width = UInt64(truncatingIfNeeded: run &* 8)
+                    word.append(lowered & ((1 << width) &- 1), count: run)
                     left &-= run
                 } else {
                     let run = min(left, Int(truncatingIfNeeded: wordBytes.trailingZeroBitCount >> 3))
-                    endWord()
-                    let width = UInt64(run &* 8)
-                    wordBytes = wordBytes >> width
-                    lowered = lowered >> width
+                    width = UInt64(truncatingIfNeeded: run &* 8)
+                    word.end(into: &sink, bins: bins)
                     left &-= run
                 }
+                wordBytes = wordBytes >> width
+                lowered = lowered >> width
             }
             index &+= ascii
             if ascii < available {
-                index = scalar(at: index, in: base, end: end)
+                index = scalar(at: index, in: base, end: end, word: &word, sink: &sink, bins: bins)
             }
         }
-        endWord()
+        word.end(into: &sink, bins: bins)
     }
 
     /// Reads the non-ASCII scalar at `index` (the text is valid UTF-8) and returns the index after it.
-    private mutating func scalar(at index: Int, in base: UnsafePointer<UInt8>, end: Int) -> Int {
+    private static func scalar(at index: Int, in base: UnsafePointer<UInt8>, end: Int, word: inout WordBytes,
+                               sink: inout WordSink, bins: UnsafeMutablePointer<UInt64>) -> Int
+    {
         let lead = UInt32(base[index])
-        var length = 1
+        var length: Int
         var value: UInt32
         if lead < 0xE0 {
             length = 2
@@ -232,26 +254,32 @@ struct ProseHasher {
         }
         length = min(length, end &- index)
         var raw = UInt64(lead)
-        for k in 1..<max(length, 1) {
+        var k = 1
+        while k < length {
             let byte = base[index &+ k]
             value = value << 6 | UInt32(byte & 0x3F)
-            raw |= UInt64(byte) << UInt64(k &* 8)
+            raw |= UInt64(byte) << UInt64(truncatingIfNeeded: k &* 8)
+            k &+= 1
         }
         switch ProseFolding.fold(value) {
         case .separator:
-            endWord()
+            word.end(into: &sink, bins: bins)
         case .ignored:
             break
         case .keep:
-            append(raw, count: length)
+            word.append(raw, count: length)
         case let .replace(bits, count):
-            append(bits, count: count)
-        case .ascii(let byte):
-            if ProseFolding.isASCIIWordByte(byte) { append(UInt64(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)), count: 1) } else { endWord() }
+            word.append(bits, count: count)
+        case let .ascii(byte):
+            if ProseFolding.isASCIIWordByte(byte) {
+                word.append(UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte), count: 1)
+            } else {
+                word.end(into: &sink, bins: bins)
+            }
         case .wordOfItsOwn:
-            endWord()
-            append(raw, count: length)
-            endWord()
+            word.end(into: &sink, bins: bins)
+            word.append(raw, count: length)
+            word.end(into: &sink, bins: bins)
         }
         return index &+ length
     }
