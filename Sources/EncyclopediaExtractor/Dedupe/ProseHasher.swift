@@ -94,60 +94,71 @@ struct ProseHasher {
 
     /// The words of the current unit so far, the running content hash and the counts.
     private struct WordSink {
-        /// The last three words of the current unit (0 where the unit has fewer).
-        var w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        /// Polynomial hash (base `windowBase`) of the unit's last four words: a rolling window.
+        var window: UInt64 = 0
+        /// The unit's last four words, newest first (0 where the unit has fewer).
+        var w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0, w4: UInt64 = 0
         var wordsInUnit = 0
         var content1: UInt64 = 0x243F_6A88_85A3_08D3
         var content2: UInt64 = 0x1319_8A2E_0370_7344
         var words = 0
         var shingles = 0
 
+        static let windowBase: UInt64 = 0x9FB2_1C65_1E98_DF25
+        /// `windowBase` to the fourth: what the word leaving the window weighs.
+        static let windowBase4: UInt64 = windowBase &* windowBase &* windowBase &* windowBase
+
         /// A finished word: its packed bytes (exact for words of up to eight bytes).
         @inline(__always)
         mutating func emit(_ word: UInt64, bins: UnsafeMutablePointer<UInt64>) {
-            content1 = (content1 ^ word) &* 0x9FB2_1C65_1E98_DF25
-            content2 = (content2 &+ word) &* 0xD6E8_FEB8_6659_FD93
-            words &+= 1
-            if wordsInUnit >= ProseHasher.shingleWords - 1 { shingle(w1, w2, w3, word, bins: bins) }
-            w1 = w2
-            w2 = w3
-            w3 = word
+            content1 = (content1 ^ word) &* 0xD6E8_FEB8_6659_FD93
+            content2 = content2 &* 0xA076_1D64_78BD_642F &+ word
+            window = window &* Self.windowBase &+ word &- w4 &* Self.windowBase4
+            w4 = w3
+            w3 = w2
+            w2 = w1
+            w1 = word
             wordsInUnit &+= 1
+            if wordsInUnit >= ProseHasher.shingleWords { shingle(window, bins: bins) }
         }
 
-        /// Multiply-shift over the four words (a 2-universal family); the top bits pick the bin.
+        /// A shingle's hash: the window mixed by a multiply, whose top bits pick the bin.
         @inline(__always)
-        mutating func shingle(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64, bins: UnsafeMutablePointer<UInt64>) {
-            let hash = a &* 0xA076_1D64_78BD_642F &+ b &* 0xE703_7ED1_A0B4_28DB &+ c &* 0x8EBC_6AF0_9C88_C6E3
-                &+ d &* 0x5899_65CC_7537_4CC3 &+ 0x1D8E_4E27_C47D_124F
-            let bin = Int(truncatingIfNeeded: hash >> 58)
-            let value = hash & ProseHasher.valueMask
+        mutating func shingle(_ hash: UInt64, bins: UnsafeMutablePointer<UInt64>) {
+            let mixed = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            let bin = Int(truncatingIfNeeded: mixed >> 58)
+            let value = mixed & ProseHasher.valueMask
             shingles &+= 1
             if value < bins[bin] { bins[bin] = value }
         }
 
         mutating func endUnit(bins: UnsafeMutablePointer<UInt64>) {
-            if wordsInUnit < ProseHasher.shingleWords { shingle(w1, w2, w3, 0, bins: bins) }
+            // A unit of fewer words than a shingle is one shingle of them (its window marked apart).
+            if wordsInUnit < ProseHasher.shingleWords { shingle(window ^ 0x5899_65CC_7537_4CC3, bins: bins) }
+            words &+= wordsInUnit
             content1 = (content1 ^ 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
             content2 = (content2 &+ 0x6A09_E667_F3BC_C909) &* 0xC4CE_B9FE_1A85_EC53
             wordsInUnit = 0
+            window = 0
             w1 = 0
             w2 = 0
             w3 = 0
+            w4 = 0
         }
     }
 
-    /// The word being read: its bytes packed eight to a register, earlier registers folded.
+    /// A word that runs past the bytes in hand: its bytes packed eight to a register, earlier registers
+    /// folded (the same value as a word read whole, however it is split).
     private struct WordBytes {
         var chunk: UInt64 = 0
         var shift: UInt64 = 0
         var folded: UInt64 = 0
-        var started = false
 
-        /// Appends `count` bytes (packed little-endian in `bits`, at most eight).
+        var started: Bool { chunk != 0 || folded != 0 }
+
+        /// Appends `count` bytes (packed little-endian in `bits`, at most eight; none of them 0).
         @inline(__always)
         mutating func append(_ bits: UInt64, count: Int) {
-            started = true
             chunk |= bits << shift
             let next = shift &+ UInt64(truncatingIfNeeded: count &* 8)
             if next >= 64 {
@@ -181,6 +192,12 @@ struct ProseHasher {
         return atLeast & ~above & highBits
     }
 
+    /// The low `count` bytes of a register (count 0...8).
+    @inline(__always)
+    private static func low(_ bits: UInt64, bytes count: Int) -> UInt64 {
+        count >= 8 ? bits : bits & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1)
+    }
+
     private mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         guard let base = text.baseAddress, !text.isEmpty else { return }
         proseBytes &+= text.count
@@ -192,11 +209,12 @@ struct ProseHasher {
         self.sink = sink
     }
 
+    /// Eight bytes at a time: which are letters or digits (0x80 in their byte), and their lower case;
+    /// the words that end inside the eight go straight to the sink, one that runs on is carried.
     private static func scan(_ base: UnsafePointer<UInt8>, count end: Int, into sink: inout WordSink, bins: UnsafeMutablePointer<UInt64>) {
-        var word = WordBytes()
+        var carried = WordBytes()
         var index = 0
         while index < end {
-            // Eight bytes at a time: which are letters or digits (0x80 in their byte), and their lower case.
             var bytes: UInt64 = 0
             var available = end &- index
             if available >= 8 {
@@ -206,33 +224,44 @@ struct ProseHasher {
                 for k in 0..<available { bytes |= UInt64(base[index &+ k]) << UInt64(truncatingIfNeeded: k &* 8) }
             }
             let nonASCII = bytes & highBits
-            let ascii = nonASCII == 0 ? available : Int(truncatingIfNeeded: nonASCII.trailingZeroBitCount >> 3)
+            let usable = nonASCII == 0 ? available : Int(truncatingIfNeeded: nonASCII.trailingZeroBitCount >> 3)
             let letters = within(bytes | (ones &* 0x20), 0x61, 0x7A)
-            var wordBytes = letters | within(bytes, 0x30, 0x39)
-            var lowered = bytes | (letters >> 2)
-            var left = ascii
-            while left > 0 {
-                let width: UInt64
-                if wordBytes & 0x80 != 0 {
-                    let run = min(left, Int(truncatingIfNeeded: (~wordBytes & highBits).trailingZeroBitCount >> 3))
-                    width = UInt64(truncatingIfNeeded: run &* 8)
-                    word.append(lowered & ((1 << width) &- 1), count: run)
-                    left &-= run
+            var wordBytes = low(letters | within(bytes, 0x30, 0x39), bytes: usable)
+            let lowered = bytes | (letters >> 2)
+
+            if carried.started && usable > 0 {
+                if wordBytes & 0x80 == 0 {
+                    carried.end(into: &sink, bins: bins)
                 } else {
-                    let run = min(left, Int(truncatingIfNeeded: wordBytes.trailingZeroBitCount >> 3))
-                    width = UInt64(truncatingIfNeeded: run &* 8)
-                    word.end(into: &sink, bins: bins)
-                    left &-= run
+                    let run = Int(truncatingIfNeeded: (~wordBytes & highBits).trailingZeroBitCount >> 3)
+                    carried.append(low(lowered, bytes: run), count: run)
+                    if run >= usable {
+                        index &+= usable
+                        if usable < available { index = scalar(at: index, in: base, end: end, word: &carried, sink: &sink, bins: bins) }
+                        continue
+                    }
+                    carried.end(into: &sink, bins: bins)
+                    wordBytes &= ~0 &<< UInt64(truncatingIfNeeded: run &* 8)
                 }
-                wordBytes = wordBytes >> width
-                lowered = lowered >> width
             }
-            index &+= ascii
-            if ascii < available {
-                index = scalar(at: index, in: base, end: end, word: &word, sink: &sink, bins: bins)
+            while wordBytes != 0 {
+                let start = UInt64(truncatingIfNeeded: wordBytes.trailingZeroBitCount)
+                let stop = UInt64(truncatingIfNeeded: (~wordBytes & highBits & (~0 &<< start)).trailingZeroBitCount)
+                let first = Int(truncatingIfNeeded: start >> 3)
+                if stop >= 64 || Int(truncatingIfNeeded: stop >> 3) >= usable {
+                    // Runs to the end of the bytes in hand: carried into the next eight (or the scalar after).
+                    carried.append(low(lowered >> (start &- 7), bytes: usable &- first), count: usable &- first)
+                    break
+                }
+                sink.emit((lowered >> (start &- 7)) & ((1 &<< (stop &- start)) &- 1), bins: bins)
+                wordBytes &= ~0 &<< stop
+            }
+            index &+= usable
+            if usable < available {
+                index = scalar(at: index, in: base, end: end, word: &carried, sink: &sink, bins: bins)
             }
         }
-        word.end(into: &sink, bins: bins)
+        carried.end(into: &sink, bins: bins)
     }
 
     /// Reads the non-ASCII scalar at `index` (the text is valid UTF-8) and returns the index after it.
