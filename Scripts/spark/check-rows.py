@@ -23,8 +23,8 @@ import sys
 import urllib.parse
 
 COLUMNS = ["input", "warc_record_id", "warc_date", "url", "title", "site", "article_json", "isbn13",
-           "reference_count", "warning_codes", "error", "error_code"]
-ARTICLE_ONLY = ["title", "site", "article_json", "isbn13", "reference_count", "warning_codes"]
+           "reference_count", "warning_codes", "error", "error_code", "cluster", "canonical"]
+ARTICLE_ONLY = ["title", "site", "article_json", "isbn13", "reference_count", "warning_codes", "cluster", "canonical"]
 SUMMARY = re.compile(r"encx-spark: (\d+) inputs, (\d+) records, (\d+) articles, (\d+) failures, "
                      r"(\d+) skipped")
 # error_code values the job makes itself for a whole input (no line from encx behind them).
@@ -220,6 +220,54 @@ def check_article_row(label, row, direct, target_uri=None):
             problem("%s: %s is %r, encx directly gives %r" % (label, column, row[column], value))
 
 
+def direct_clusters(encx, warc, pages):
+    """encx dedupe run directly on the WARC and the loose pages: {("record", id) or ("page", path): line}."""
+    inputs = ([warc] if warc else []) + sorted(set(pages))
+    done = subprocess.run([encx, "dedupe", *inputs, "--quiet", "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        problem("encx dedupe %s exited with status %d: %s" % (" ".join(inputs), done.returncode,
+                                                               done.stderr.decode("utf-8", "replace")[-2000:]))
+        return {}
+    found = {}
+    for line in done.stdout.decode("utf-8").splitlines():
+        record = json.loads(line)
+        found[("record", record["record"]) if record.get("record") else ("page", record["input"])] = record
+    return found
+
+
+def check_clusters(rows, direct, arguments):
+    """Every article row has the cluster encx dedupe gives it directly, and each cluster one canonical copy
+    (the same one as directly, or an exact duplicate of it: a tie broken by the input's name, which is
+    written differently in the list, e.g. as a file:// URI)."""
+    articles = [row for row in rows if row["error"] is None]
+    canonical_rows = {}
+    for row in articles:
+        if not isinstance(row["cluster"], str) or not re.fullmatch(r"[0-9a-f]{16}", row["cluster"]):
+            problem("%s %s: cluster %r is not 16 hex digits" % (row["input"], row["warc_record_id"] or "", row["cluster"]))
+        if row["canonical"]:
+            if row["cluster"] in canonical_rows:
+                problem("cluster %s has two canonical rows" % row["cluster"])
+            canonical_rows[row["cluster"]] = row
+    for cluster in {row["cluster"] for row in articles} - set(canonical_rows):
+        problem("cluster %s has no canonical row" % cluster)
+    content_hash = lambda row: json.loads(row["article_json"]).get("contentHash") if row else None
+    for row in articles:
+        key = ("record", row["warc_record_id"]) if row["warc_record_id"] else ("page", local_path(row["input"]))
+        expected = direct.get(key)
+        label = "%s %s" % (row["input"], row["warc_record_id"] or "")
+        if expected is None:
+            problem("%s: no line from encx dedupe run directly" % label)
+            continue
+        if row["cluster"] != expected["cluster"]:
+            problem("%s: cluster %s, encx dedupe directly gives %s" % (label, row["cluster"], expected["cluster"]))
+        elif row["canonical"] != expected["canonical"]:
+            chosen = canonical_rows.get(row["cluster"])
+            tied = [other for other in articles if other["cluster"] == row["cluster"] and content_hash(other) == content_hash(chosen)]
+            if row not in tied:
+                problem("%s: canonical %s, encx dedupe directly gives %s" % (label, row["canonical"], expected["canonical"]))
+    return len(canonical_rows)
+
+
 def check(arguments, spark):
     rows = read_rows(spark, arguments.output)
     summary = read_summary(arguments.summary)
@@ -308,6 +356,9 @@ def check(arguments, spark):
             problem("missing path %s: error_code %r, error %r; expected encx-failed with encx's message"
                     % (listed_path, row["error_code"], row["error"]))
 
+    loose_pages = [local_path(listed) for listed in arguments.loose]
+    clusters = check_clusters(rows, direct_clusters(arguments.encx, arguments.warc, loose_pages), arguments)
+
     expected_rows = warc_pages + len(arguments.loose) + len(arguments.missing)
     if len(rows) != expected_rows:
         problem("%d rows in all, expected %d" % (len(rows), expected_rows))
@@ -352,7 +403,7 @@ def check(arguments, spark):
             problem("the second run's counts %s differ from the first's %s" % (summary_again, summary))
 
     return {"rows": len(rows), "warc_pages": warc_pages, "loose": len(arguments.loose),
-            "missing": len(arguments.missing), "summary": summary}
+            "missing": len(arguments.missing), "summary": summary, "clusters": clusters}
 
 
 def main():
@@ -373,10 +424,10 @@ def main():
         return 1
     summary = result["summary"] or {}
     print("spark run-local: OK (%d rows: %d WARC pages, %d loose pages, %d missing path; "
-          "%d inputs, %d records, %d articles, %d failures, %d skipped%s)" % (
+          "%d inputs, %d records, %d articles, %d failures, %d skipped; %d clusters as encx dedupe gives%s)" % (
               result["rows"], result["warc_pages"], result["loose"], result["missing"],
               summary.get("inputs", 0), summary.get("records", 0), summary.get("articles", 0),
-              summary.get("failures", 0), summary.get("skipped", 0),
+              summary.get("failures", 0), summary.get("skipped", 0), result["clusters"],
               "; second run identical" if arguments.again else ""))
     return 0
 

@@ -16,6 +16,13 @@ copies a remote input to a local temporary file (s3 through boto3, hdfs through 
 deletes the temporary file. The table has one row per article and one row per failed input or WARC
 record; its columns are listed in COLUMNS below. Rows are sorted by input, then WARC offset, then the
 order encx printed them, so running the job twice over the same inputs writes the same rows.
+
+Copies of one article (the same article from several mirrors) get the same `cluster`, and the copy to keep
+`canonical` = true, in a second pass: every article row becomes a small dedupe record (its fingerprint and
+contentHash from the article's JSON, and its completeness counted from it the way encx counts it), the
+records go to one task in a fixed order, `encx dedupe --records` clusters them there (1,000,000 records
+take about 4 s and a few hundred MB), and the clusters are joined back to the rows. --dedupe-threshold
+sets encx dedupe's --threshold.
 """
 
 import argparse
@@ -43,9 +50,12 @@ COLUMNS = [
     ("warning_codes", "array<string>"),
     ("error", "string"),            # null for articles
     ("error_code", "string"),       # null for articles
+    ("cluster", "string"),          # the article's cluster of copies (encx dedupe's id); null for failures
+    ("canonical", "boolean"),       # true for the copy to keep in its cluster; null for failures
 ]
 # The WARC record's offset (else the previous line's, -1 before any) and the line's number in encx's output.
 SORT_COLUMNS = [("_offset", "long"), ("_seq", "long")]
+COLUMN_INDEX = {name: index for index, (name, _) in enumerate(COLUMNS)}
 
 # error_code values this job makes itself (every other one comes from encx's "errorCode").
 ENCX_FAILED = "encx-failed"      # encx exited with a status other than 0 or 1, or printed no line
@@ -228,8 +238,9 @@ def materialise(path):
 def _row(input_path, seq, offset, warc=None, url=None, title=None, site=None, article_json=None,
          isbn13=None, reference_count=None, warning_codes=None, error=None, error_code=None):
     warc = warc or {}
+    # cluster and canonical are filled in by the dedupe pass.
     return (input_path, _str_or_none(warc.get("recordID")), _str_or_none(warc.get("date")), url, title,
-            site, article_json, isbn13, reference_count, warning_codes, error, error_code, offset, seq)
+            site, article_json, isbn13, reference_count, warning_codes, error, error_code, None, None, offset, seq)
 
 
 def _str_or_none(value):
@@ -363,6 +374,91 @@ def process_partition(paths, config, counters):
 
 
 # ---------------------------------------------------------------------------------------------------
+# The dedupe pass: clusters of copies (runs in one task)
+
+# Warnings that count against a copy (encx's Completeness.repairCodes).
+REPAIR_CODES = {"toc-heading-missing", "heading-not-in-toc", "section-order", "section-restored", "misplaced-notes",
+                "misplaced-references", "misplaced-prose", "title-from-head", "empty-article", "parse-truncated",
+                "encoding-repaired", "encoding-guessed", "charset-unknown", "nul-removed"}
+
+
+def _utf8_length(text):
+    return len(text.encode("utf-8")) if isinstance(text, str) else 0
+
+
+def completeness(article):
+    """What encx's Completeness counts, from an article's JSON: sections at every level, references,
+    valid ISBNs, UTF-8 bytes of prose (the text the fingerprint reads), repair warnings."""
+    def list_items(items):
+        return sum(_utf8_length(item.get("text")) + list_items(item.get("items") or []) for item in items or [])
+
+    def blocks(block_list):
+        total = 0
+        for block in block_list or []:
+            kind = block.get("type")
+            if kind in ("paragraph", "quote"):
+                total += _utf8_length(block.get("text"))
+            elif kind == "list":
+                total += list_items(block.get("items"))
+            elif kind == "table":
+                total += _utf8_length(block.get("caption")) + sum(_utf8_length(cell) for row in block.get("rows") or [] for cell in row)
+            elif kind == "figure":
+                total += _utf8_length(block.get("caption"))
+            elif kind == "definitions":
+                total += sum(_utf8_length(item.get("term")) + _utf8_length(item.get("definition")) for item in block.get("items") or [])
+        return total
+
+    def prose(sections):
+        return sum(_utf8_length(section.get("title")) + blocks(section.get("blocks")) + prose(section.get("sections"))
+                   for section in sections or [] if section.get("referenceKind") is None)
+
+    def count(sections):
+        return sum(1 + count(section.get("sections")) for section in sections or [])
+
+    return {"sections": count(article.get("sections")),
+            "references": len(article.get("references") or []),
+            "isbns": sum(1 for isbn in article.get("isbns") or [] if isinstance(isbn, dict) and isbn.get("valid") is True),
+            "proseBytes": blocks(article.get("lead")) + prose(article.get("sections")),
+            "repairs": sum(1 for warning in article.get("warnings") or []
+                           if isinstance(warning, dict) and warning.get("code") in REPAIR_CODES)}
+
+
+def dedupe_record(row):
+    """((input, offset, seq), the encx dedupe record of an article row)."""
+    article = json.loads(row[COLUMN_INDEX["article_json"]])
+    record = {"input": row[0], "record": row[COLUMN_INDEX["warc_record_id"]], "url": row[COLUMN_INDEX["url"]],
+              "site": row[COLUMN_INDEX["site"]], "title": row[COLUMN_INDEX["title"]],
+              "fingerprint": article.get("fingerprint"), "contentHash": article.get("contentHash"),
+              "completeness": completeness(article)}
+    return (row[0], row[len(COLUMNS)], row[len(COLUMNS) + 1]), json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def run_dedupe(keyed_records, config):
+    """Runs `encx dedupe --records` over every record (the partition holds them all, in key order) and
+    yields (input, offset, seq, cluster, canonical). Records and keys go through temporary files, so
+    memory stays small however many there are."""
+    encx = resolve_encx(config["encx"])
+    with tempfile.TemporaryDirectory(prefix="encx-dedupe-") as folder:
+        records_path = os.path.join(folder, "records.jsonl")
+        keys_path = os.path.join(folder, "keys.jsonl")
+        with open(records_path, "w", encoding="utf-8") as records, open(keys_path, "w", encoding="utf-8") as keys:
+            for key, record in keyed_records:
+                records.write(record + "\n")
+                keys.write(json.dumps(list(key)) + "\n")
+        command = [encx, "dedupe", "--records", records_path, "--quiet", "--threshold", str(config["dedupe_threshold"]),
+                   "--output", os.path.join(folder, "clusters.jsonl")]
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            raise RuntimeError("encx dedupe exited with status %d: %s" % (
+                done.returncode, done.stderr.decode("utf-8", "replace")[-STDERR_LIMIT:]))
+        with open(keys_path, encoding="utf-8") as keys, open(os.path.join(folder, "clusters.jsonl"), encoding="utf-8") as clusters:
+            for key_line, cluster_line in zip(keys, clusters):
+                input_path, offset, seq = json.loads(key_line)
+                cluster = json.loads(cluster_line)
+                yield (input_path, offset, seq, cluster["cluster"], cluster["canonical"])
+
+
+# ---------------------------------------------------------------------------------------------------
 # The driver
 
 def parse_arguments(argv):
@@ -381,7 +477,11 @@ def parse_arguments(argv):
                         help="number of partitions for the inputs (default: one per input)")
     parser.add_argument("--url-pattern", metavar="REGEX", help="passed to encx convert --url-pattern")
     parser.add_argument("--family-only", action="store_true", help="passed to encx convert --family-only")
+    parser.add_argument("--dedupe-threshold", type=float, default=0.5, metavar="T",
+                        help="encx dedupe --threshold for the cluster column (default 0.5)")
     arguments = parser.parse_args(argv)
+    if not 0.05 <= arguments.dedupe_threshold <= 1:
+        parser.error("--dedupe-threshold must be between 0.05 and 1")
     if arguments.partitions is not None and arguments.partitions < 1:
         parser.error("--partitions must be at least 1")
     if arguments.url_pattern is not None:
@@ -392,13 +492,13 @@ def parse_arguments(argv):
     return arguments
 
 
-def spark_schema():
-    from pyspark.sql.types import (ArrayType, IntegerType, LongType, StringType, StructField,
+def spark_schema(columns=None):
+    from pyspark.sql.types import (ArrayType, BooleanType, IntegerType, LongType, StringType, StructField,
                                    StructType)
-    types = {"string": StringType(), "int": IntegerType(), "long": LongType(),
+    types = {"string": StringType(), "int": IntegerType(), "long": LongType(), "boolean": BooleanType(),
              "array<string>": ArrayType(StringType(), containsNull=False)}
     return StructType([StructField(name, types[kind], nullable=True)
-                       for name, kind in COLUMNS + SORT_COLUMNS])
+                       for name, kind in (columns or COLUMNS + SORT_COLUMNS)])
 
 
 def read_input_list(spark_context, input_list):
@@ -426,7 +526,7 @@ def main(argv=None):
     spark = SparkSession.builder.appName("encx-spark").getOrCreate()
     context = spark.sparkContext
     config = {"encx": arguments.encx, "url_pattern": arguments.url_pattern,
-              "family_only": arguments.family_only}
+              "family_only": arguments.family_only, "dedupe_threshold": arguments.dedupe_threshold}
     try:
         paths = read_input_list(context, arguments.input_list)
         schemes = {scheme_of(path) for path in paths}
@@ -440,6 +540,7 @@ def main(argv=None):
 
         counters = tuple(context.accumulator(0) for _ in range(4))  # records, articles, failures, skipped
         partitions = arguments.partitions or max(1, len(paths))
+        assigned = None
         rows = (context.parallelize(paths, partitions)
                 .mapPartitions(lambda part: process_partition(part, config, counters))
                 .persist(StorageLevel.MEMORY_AND_DISK))
@@ -449,8 +550,19 @@ def main(argv=None):
             row_count = rows.count()
             records, articles, failures, skipped = (counter.value for counter in counters)
 
-            frame = spark.createDataFrame(rows, spark_schema())
-            ordered = frame.orderBy(col("input").asc(), col("_offset").asc(), col("_seq").asc())
+            # The dedupe pass: every article's record to one task, in key order; the clusters joined back.
+            assigned = (rows.filter(lambda row: row[COLUMN_INDEX["article_json"]] is not None)
+                        .map(dedupe_record)
+                        .sortByKey(numPartitions=1)
+                        .mapPartitions(lambda part: run_dedupe(part, config))
+                        .persist(StorageLevel.MEMORY_AND_DISK))
+            assigned_frame = spark.createDataFrame(assigned, spark_schema(
+                [("input", "string"), ("_offset", "long"), ("_seq", "long"), ("cluster", "string"), ("canonical", "boolean")]))
+            clusters = assigned_frame.filter(col("canonical")).count()
+
+            frame = spark.createDataFrame(rows, spark_schema()).drop("cluster", "canonical")
+            joined = frame.join(assigned_frame, on=["input", "_offset", "_seq"], how="left")
+            ordered = joined.orderBy(col("input").asc(), col("_offset").asc(), col("_seq").asc())
             table = ordered.select(*[name for name, _ in COLUMNS])
             writer = table.write.mode("overwrite").format(arguments.output_format)
             if arguments.output_format == "json":
@@ -458,6 +570,8 @@ def main(argv=None):
             writer.save(arguments.output)
         finally:
             rows.unpersist()
+            if assigned is not None:
+                assigned.unpersist()
     except Exception as error:
         message = _config_message(error)
         if message is None:
@@ -470,9 +584,10 @@ def main(argv=None):
     if row_count != articles + failures:
         print("encx-spark: warning: %d rows but %d articles + %d failures counted (a task was retried?)"
               % (row_count, articles, failures), file=sys.stderr)
-    print("encx-spark: %d inputs, %d records, %d articles, %d failures, %d skipped; %d rows written to %s (%s)"
+    print("encx-spark: %d inputs, %d records, %d articles, %d failures, %d skipped; %d rows written to %s (%s); "
+          "%d clusters of copies (dedupe threshold %.2f)"
           % (len(paths), records, articles, failures, skipped, row_count, arguments.output,
-             arguments.output_format))
+             arguments.output_format, clusters, arguments.dedupe_threshold))
     return 0
 
 

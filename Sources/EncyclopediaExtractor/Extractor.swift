@@ -251,7 +251,7 @@ struct ExtractionPipeline {
             warnings.append(Warning(code: .emptyArticle, message: "No article text was found on the page."))
         }
 
-        let article = Article(
+        var article = Article(
             title: title,
             source: Source(url: url, site: recognition.site, encoding: document.encoding.encoding.name,
                            upstream: recognition.upstream, articleId: information.articleId, catalog: information.catalog),
@@ -265,6 +265,7 @@ struct ExtractionPipeline {
             categories: cleaning.categories,
             license: cleaning.license,
             warnings: warnings)
+        article.stampFingerprint()
         return Extraction(article: article, removals: removals.removals, encodingExplanation: document.encoding.description,
                           isEncyclopediaPage: recognition.isEncyclopediaPage)
     }

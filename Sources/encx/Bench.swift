@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the cost floors of a conversion (used by Scripts/benchmark).",
         shouldDisplay: false,
-        subcommands: [ParseOnly.self, TreeOnly.self, IOOnly.self]
+        subcommands: [ParseOnly.self, TreeOnly.self, IOOnly.self, DedupeOnly.self]
     )
 
     struct ListOptions: ParsableArguments {

@@ -15,13 +15,14 @@ struct Encx: ParsableCommand {
               encx convert page.html                      # the article as JSON on stdout
               encx convert saved-pages/ --output articles/  # one JSON file per page, mirroring the tree
               encx convert crawl/ --format jsonl --output all.jsonl --report report.jsonl
+              encx dedupe crawl/ > clusters.jsonl             # copies of one article on several mirrors
               encx inspect page.html                      # what was found, and what was removed
               encx verify Fixtures/                       # compare pages with their expected JSON
 
             Exit status: 0 everything converted; 1 some inputs failed; 2 usage error.
             """,
         version: version,
-        subcommands: [Convert.self, Inspect.self, Verify.self, Bench.self]
+        subcommands: [Convert.self, Dedupe.self, Inspect.self, Verify.self, Bench.self]
     )
 
     /// Parses and runs, mapping usage errors to exit status 2 (ArgumentParser's default is 64) and

@@ -33,7 +33,8 @@ func everyFieldArticle() -> Article {
         infobox: [InfoboxField(label: "Born", value: "1881")],
         categories: ["Category"],
         license: License(name: "CC BY-SA 3.0", url: "http://creativecommons.org/licenses/by-sa/3.0/", attribution: "Text."),
-        warnings: [Warning(code: .licenseMissing, message: "m")])
+        warnings: [Warning(code: .licenseMissing, message: "m")],
+        fingerprint: String(repeating: "0f", count: 128), contentHash: String(repeating: "a1", count: 16))
 }
 
 /// The published JSON Schema and the model agree field by field: every object the writer emits has

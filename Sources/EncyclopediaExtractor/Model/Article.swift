@@ -35,6 +35,12 @@ public struct Article: Codable, Sendable, Equatable {
     public var license: License?
     /// What the extractor noticed and could not (or did) repair.
     public var warnings: [Warning]
+    /// A locality-sensitive hash of the article's prose (``Fingerprint``: a MinHash signature as 256 hex
+    /// digits), alike for copies of the article on other mirrors; nil when the article has no prose.
+    public var fingerprint: String?
+    /// A hash of the article's normalised prose (``ContentHash``: 32 hex digits), equal for copies with
+    /// the same words in the same order; nil when the article has no prose.
+    public var contentHash: String?
 
     /// The current ``schemaVersion``.
     public static let currentSchemaVersion = 2
@@ -43,7 +49,8 @@ public struct Article: Codable, Sendable, Equatable {
     public init(
         title: String, source: Source, language: String? = nil, lead: [Block] = [], sections: [Section] = [],
         tableOfContents: [TOCEntry] = [], references: [Reference] = [], isbns: [ISBN] = [],
-        infobox: [InfoboxField] = [], categories: [String] = [], license: License? = nil, warnings: [Warning] = []
+        infobox: [InfoboxField] = [], categories: [String] = [], license: License? = nil, warnings: [Warning] = [],
+        fingerprint: String? = nil, contentHash: String? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.title = title
@@ -58,6 +65,8 @@ public struct Article: Codable, Sendable, Equatable {
         self.categories = categories
         self.license = license
         self.warnings = warnings
+        self.fingerprint = fingerprint
+        self.contentHash = contentHash
     }
 }
 
@@ -191,7 +200,7 @@ public struct InfoboxField: Codable, Sendable, Equatable {
 extension Article {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, title, source, language, lead, sections, tableOfContents, references, isbns, infobox,
-            categories, license, warnings
+            categories, license, warnings, fingerprint, contentHash
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -209,6 +218,8 @@ extension Article {
         try container.encode(categories, forKey: .categories)
         try container.encode(license, forKey: .license)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(fingerprint, forKey: .fingerprint)
+        try container.encode(contentHash, forKey: .contentHash)
     }
 }
 

@@ -228,6 +228,8 @@ extension JSONWriter {
         extras = members.sorted { $0.name < $1.name }
         object { json in
             json.key("categories"); json.strings(article.categories)
+            json.key("contentHash"); json.string(article.contentHash)
+            json.key("fingerprint"); json.string(article.fingerprint)
             json.key("infobox"); json.array(article.infobox) { json, field in
                 json.object { json in
                     json.key("label"); json.string(field.label)
