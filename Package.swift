@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "FuzzEncoding", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
         .executableTarget(name: "FuzzJSON", dependencies: ["FuzzChecks", "CFuzzerDriver", "FuzzSupport"]),
         .testTarget(name: "HTMLTreeTests", dependencies: ["HTMLTree", "CLibXML2"]),
-        .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff"]),
+        .testTarget(name: "EncyclopediaExtractorTests", dependencies: ["EncyclopediaExtractor", "ArticleDiff", "HTMLTree"]),
         .testTarget(name: "ArticleDiffTests", dependencies: ["ArticleDiff"]),
         // Drives the built `encx` executable end to end.
         .testTarget(name: "encxTests", dependencies: ["encx", "ArticleDiff"]),

@@ -116,9 +116,11 @@ public enum WARCCheck {
             // damage are not compared: the stream lost bytes there).
             let others = recipe.records.enumerated().filter { $0.offset != index }.compactMap(\.element.expected).filter(\.isPage)
             let whole = recipe.expectedPages.map { withoutOffset(.page($0)) }
-            // A record is yielded as soon as its bytes are read, before its member's checksum: damage
-            // that garbles the record yet keeps its framing (the length still ends at a blank line) can
-            // yield one page that was never written (a known limit of reading as a stream). At most one.
+            // A record is yielded once its member has ended and passed its checksum, or, when damage
+            // keeps the member from ending (it runs on to the end of the file), as soon as its bytes are
+            // read: such damage that garbles the record yet keeps its framing (the length still ends at a
+            // blank line) can yield one page that was never written (a known limit of reading as a
+            // stream: the alternative is holding the rest of the file). At most one.
             var withoutOffsets = pages.map(withoutOffset)
             if let garbled = withoutOffsets.firstIndex(where: { !whole.contains($0) }) { withoutOffsets.remove(at: garbled) }
             // Damage can also make the member run on to the end of the file, its junk read as a stored

@@ -15,6 +15,12 @@ public final class InflatingFileReader {
     public private(set) var segment = 0
     /// What was skipped and why, in order (e.g. "damaged gzip member at byte 1234: invalid block type").
     public private(set) var damage: [String] = []
+    /// For each entry of ``damage``, how many of the bytes read just before the skip came from the damaged
+    /// member (0 for junk between members, or a member that gave nothing before its damage): a reader can
+    /// tell a record that the damage fell in from one that ended before the damaged member began.
+    public private(set) var damagedOutput: [Int] = []
+    /// Bytes the current member has given so far.
+    private var memberOutput = 0
     /// Bytes of the file read so far (compressed bytes for a gzip file).
     public private(set) var fileOffset = 0
 
@@ -125,7 +131,10 @@ public final class InflatingFileReader {
             if rawStart == rawEnd { fill() }
             if rawStart == rawEnd {
                 // End of the file: fine between members, a truncated member otherwise.
-                if !betweenMembers { damage.append("the last gzip member is truncated at byte \(fileOffset)") }
+                if !betweenMembers {
+                    damage.append("the last gzip member is truncated at byte \(fileOffset)")
+                    damagedOutput.append(memberOutput)
+                }
                 finished = true
                 return (0, segment)
             }
@@ -136,6 +145,7 @@ public final class InflatingFileReader {
                     continue
                 }
                 betweenMembers = false
+                memberOutput = 0
                 memberStart = fileOffset - (rawEnd - rawStart)
                 inflateReset(&stream)
             }
@@ -150,6 +160,7 @@ public final class InflatingFileReader {
                 }
             }
             let consumed = available - Int(stream.avail_in)
+            memberOutput += wanted - Int(stream.avail_out) - produced
             produced = wanted - Int(stream.avail_out)
             rawStart += consumed
             switch status {
@@ -179,6 +190,7 @@ public final class InflatingFileReader {
     /// damage is reported at `position` (an index in `raw`).
     private func skipToNextMember(reason: String, at position: Int, searchingFrom searchStart: Int) {
         damage.append("\(reason) at byte \(fileOffset - (rawEnd - position)); skipped to the next gzip member")
+        damagedOutput.append(betweenMembers ? 0 : memberOutput)
         segment += 1
         var index = searchStart
         while true {

@@ -1,5 +1,6 @@
 import EncyclopediaExtractor
 import Foundation
+import HTMLTree
 import Testing
 
 /// Builds WARC files record by record, as crawlers write them.
@@ -27,7 +28,7 @@ struct WARCBuilder {
     func gzipPerRecord() throws -> [UInt8] { try records.flatMap { try gzip($0) } }
 }
 
-/// gzip through the system's `gzip` (tests only; the library only inflates).
+/// gzip through the system's `gzip`, as other tools write it.
 func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
     let directory = FileManager.default.temporaryDirectory
     let input = directory.appendingPathComponent("gz-\(UUID().uuidString)")
@@ -159,6 +160,21 @@ func familyPage(title: String, extra: String = "", charsetMeta: String? = "utf-8
         #expect(pages.count == 2)
         #expect(damaged.map(\.1.rawValue) == [code])
         #expect(statistics.damaged == 1)
+    }
+
+    /// A member whose data still inflates, framing and all, but whose checksum disagrees (stored blocks,
+    /// one byte of the page changed): the record is reported, not yielded with the changed byte, because
+    /// the reader finishes a record's member before it trusts the record.
+    @Test func aRecordWhoseMemberFailsItsChecksumIsReported() throws {
+        let builder = Self.mixedArchive()
+        var members = builder.records.map { Gzip.compress($0, level: 0) }
+        let changed = members[1].count - 8 - 40    // inside the page, before the record's closing blank line
+        members[1][changed] ^= 0x01
+        let url = try writeTemporary(members.flatMap { $0 }, name: "checksum.warc.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (pages, damaged, _) = try Self.readAll(url)
+        #expect(pages.map(\.record.targetURI) == ["file:///saved/Beta.html"])
+        #expect(damaged.map(\.1.rawValue) == ["warc-damaged"])
     }
 
     @Test func aDamagedGzipMemberLosesOnlyItsRecord() throws {

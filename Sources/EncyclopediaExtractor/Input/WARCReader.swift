@@ -87,7 +87,8 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
     /// Bytes dropped from the front of `buffer` so far (for record offsets).
     private var dropped = 0
     /// Where bytes of a new gzip segment begin in `buffer` (after skipped damage), and what was skipped.
-    private var breaks: [(index: Int, message: String)] = []
+    /// `reach`: how many bytes before `index` came from the damaged member (0 when it gave none).
+    private var breaks: [(index: Int, message: String, reach: Int)] = []
     private var lastSegment = 0
     private var endOfFile = false
     private var reportedFileDamage = 0
@@ -200,7 +201,12 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
                                 reason: "record at byte \(offset) declares \(length) bytes but the file ends after \(Swift.max(0, available))"
                                     + (lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"))
             }
-            if let cut = breaks.first(where: { $0.index > recordStart && $0.index <= blockEnd + 4 }) {
+            // One byte past the record, so that the gzip member holding it is finished and its checksum
+            // checked before the record is trusted (at the end of the file there is none to read).
+            _ = ensure(blockEnd + 5 - start)
+            // Damage hits the record when it lies inside it, or when the member that gave the record's last
+            // bytes failed (its checksum, say) as it ended; not when the damaged member came after it.
+            if let cut = breaks.first(where: { $0.index > recordStart && ($0.index < blockEnd + 4 || $0.index == blockEnd + 4 && $0.reach > 0) }) {
                 counts.damaged += 1
                 start = cut.index
                 breaks.removeAll { $0.index <= cut.index }
@@ -273,14 +279,14 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
             if read == 0 {
                 // A damaged last member that gave no bytes still marks the place where its bytes were lost.
                 if segment != lastSegment {
-                    breaks.append((buffer.count, file.damage.last ?? "damaged gzip data"))
+                    breaks.append((buffer.count, file.damage.last ?? "damaged gzip data", file.damagedOutput.last ?? 0))
                     lastSegment = segment
                 }
                 endOfFile = true
                 return false
             }
             if segment != lastSegment {
-                breaks.append((before, file.damage.last ?? "damaged gzip data"))
+                breaks.append((before, file.damage.last ?? "damaged gzip data", file.damagedOutput.last ?? 0))
                 lastSegment = segment
             }
         }
@@ -360,7 +366,7 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
         guard start > 0, force || (start >= Self.readSize && start * 2 >= buffer.count) else { return }
         buffer.removeSubrange(0..<start)
         dropped += start
-        breaks = breaks.compactMap { $0.index >= start ? ($0.index - start, $0.message) : nil }
+        breaks = breaks.compactMap { $0.index >= start ? ($0.index - start, $0.message, $0.reach) : nil }
         start = 0
     }
 
