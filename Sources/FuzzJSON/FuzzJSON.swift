@@ -1,8 +1,5 @@
 import FuzzChecks
 import FuzzSupport
-#if ENCX_FUZZING
-import CFuzzerDriver
-#endif
 
 // Fuzz target FuzzJSON: ArticleDiff's JSON parser and diff: parsed JSON written out reads back equal, a diff of a value with itself is empty, and the parser accepts what Foundation's does.
 //
@@ -18,15 +15,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM points `main` at `FuzzJSON_main`; hand control to libFuzzer from there.
 @_cdecl("FuzzJSON_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzOneInput(data, size)
-    }
+    FuzzReplay.fuzz(argc, argv, check: JSONCheck.check)
 }
 #else
 @main

@@ -1,8 +1,5 @@
 import FuzzChecks
 import FuzzSupport
-#if ENCX_FUZZING
-import CFuzzerDriver
-#endif
 
 // Fuzz target FuzzMHTML: the MHTML reader (MIME parts, boundaries, quoted-printable, base64, charsets) on arbitrary bytes, and messages built around a known page read back to that page.
 //
@@ -18,15 +15,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM points `main` at `FuzzMHTML_main`; hand control to libFuzzer from there.
 @_cdecl("FuzzMHTML_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzOneInput(data, size)
-    }
+    FuzzReplay.fuzz(argc, argv, check: MHTMLCheck.check)
 }
 #else
 @main

@@ -1,4 +1,7 @@
 import Foundation
+#if ENCX_FUZZING
+import CFuzzerDriver
+#endif
 
 /// A broken invariant: what a fuzz check found, in words.
 public struct InvariantFailure: Error, Sendable, CustomStringConvertible {
@@ -55,3 +58,26 @@ public enum FuzzReplay {
         exit(0)
     }
 }
+
+#if ENCX_FUZZING
+/// The check libFuzzer's callback runs: set once by ``FuzzReplay/fuzz(_:_:check:)`` before the driver
+/// starts, only read after (libFuzzer runs inputs on the thread that called it).
+nonisolated(unsafe) private var installedCheck: (([UInt8]) throws(InvariantFailure) -> Void)?
+
+extension FuzzReplay {
+    /// Hands control to libFuzzer with `check` as the target: what a target's `<Target>_main` returns
+    /// (SwiftPM names an executable's entry so and points `main` at it).
+    public static func fuzz(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                            check: @escaping ([UInt8]) throws(InvariantFailure) -> Void) -> CInt
+    {
+        installedCheck = check
+        var count = argc
+        var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
+            guard let data, let check = installedCheck else { return 0 }
+            FuzzReplay.runOne(data, size, check: check)
+            return 0
+        }
+    }
+}
+#endif

@@ -1,8 +1,5 @@
 import FuzzChecks
 import FuzzSupport
-#if ENCX_FUZZING
-import CFuzzerDriver
-#endif
 
 // Fuzz target FuzzWARC: the WARC reader on arbitrary files, and WARC files built from known records (plain, gzip per record, one gzip member; truncated or with a damaged member) read back to those records.
 //
@@ -18,15 +15,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM points `main` at `FuzzWARC_main`; hand control to libFuzzer from there.
 @_cdecl("FuzzWARC_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzOneInput(data, size)
-    }
+    FuzzReplay.fuzz(argc, argv, check: WARCCheck.check)
 }
 #else
 import Foundation
