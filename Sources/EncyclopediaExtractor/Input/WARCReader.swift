@@ -184,9 +184,10 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
             }
             if length > maximumRecordSize {
                 counts.damaged += 1
-                discard(through: blockStart + length + 4)
+                let damage = discard(through: blockStart + length + 4)
                 return .damaged(record: info, code: .warcRecordTooLarge,
-                                reason: "record at byte \(offset) declares \(length) bytes, over the limit of \(maximumRecordSize)")
+                                reason: "record at byte \(offset) declares \(length) bytes, over the limit of \(maximumRecordSize)"
+                                    + (damage.map { " (cut short by \($0))" } ?? ""))
             }
             let blockEnd = blockStart + length
             guard ensure(blockEnd + 4 - start) else {
@@ -347,19 +348,31 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
     }
 
     /// Reads past `end` (an index that may lie beyond the buffer) without keeping the bytes.
-    private func discard(through end: Int) {
+    /// Skips the bytes up to `end`, or up to where bytes of a new gzip segment begin before it: what
+    /// follows damaged data is read afresh (it may be the next record, which the skipped record's
+    /// declared length would otherwise swallow). Returns the damage it stopped at.
+    private func discard(through end: Int) -> String? {
         var remaining = end - start
         while remaining > 0 {
+            // Breaks at `start` itself were reported before the record was read (or begin the bytes
+            // read after a compaction, which are past the record's start).
+            if let cut = breaks.first(where: { $0.index >= start && $0.index < start + remaining }) {
+                start = cut.index
+                breaks.removeAll { $0.index <= cut.index }
+                reportedFileDamage = file.damage.count
+                return cut.message
+            }
             let available = buffer.count - start
             if available >= remaining {
                 start += remaining
-                return
+                return nil
             }
             remaining -= available
             start = buffer.count
             compactIfWorthIt(force: true)
-            guard ensure(Swift.min(remaining, Self.readSize)) else { return }
+            guard ensure(Swift.min(remaining, Self.readSize)) else { return nil }
         }
+        return nil
     }
 
     private func compactIfWorthIt(force: Bool = false) {
