@@ -261,7 +261,7 @@ public final class WARCReader: Sequence, IteratorProtocol, @unchecked Sendable {
         // Lines end at CR, LF or CRLF; split as bytes (neither occurs inside a UTF-8 sequence), which is
         // several times cheaper than splitting the decoded text by characters.
         let lines = bytes.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).dropFirst()
-        return HeaderFields.parse(lines.lazy.map { String(decoding: $0, as: UTF8.self) })
+        return HeaderFields.parse(byteLines: lines)
     }
 
     /// WARC 1.0 writes `WARC-Target-URI: <http://…>` in some tools; the brackets are not part of the URL.
