@@ -34,17 +34,16 @@ package struct HTTPResponse {
             throw HTTPPayloadError(code: .httpDamaged, reason: "the HTTP response has no end to its header")
         }
         // Lines end at LF or CRLF (a lone CR stays in its line); split as bytes, not as characters.
-        var lines = block[0..<headerEnd.headerLength].split(separator: 0x0A).compactMap { line -> String? in
+        let lines = block[0..<headerEnd.headerLength].split(separator: 0x0A).compactMap { line -> ArraySlice<UInt8>? in
             let text = line.last == 0x0D ? line.dropLast() : line
-            return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
+            return text.isEmpty ? nil : text
         }
-        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
+        guard let statusBytes = lines.first, statusBytes.starts(with: "HTTP/".utf8) else {
             throw HTTPPayloadError(code: .httpDamaged, reason: "the record holds no HTTP status line")
         }
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        let parts = String(decoding: statusBytes, as: UTF8.self).split(separator: " ", maxSplits: 2)
         status = parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
-        lines.removeFirst()
-        let fields = HeaderFields.parse(lines)
+        let fields = HeaderFields.parse(byteLines: lines.dropFirst())
         contentType = fields["content-type"] ?? ""
         var payload = Array(block[headerEnd.bodyStart...])
         let transfer = (fields["transfer-encoding"] ?? "").lowercased()

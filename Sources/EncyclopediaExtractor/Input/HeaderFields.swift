@@ -28,8 +28,11 @@ enum HeaderFields {
                 continue
             }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let name = String(decoding: trimmed(line[..<colon], newlines: false).lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-                              as: UTF8.self)
+            let nameBytes = trimmed(line[..<colon], newlines: false)
+            let name = String(unsafeUninitializedCapacity: nameBytes.count) { buffer in
+                for (index, byte) in nameBytes.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return nameBytes.count
+            }
             if fields[name] == nil {
                 fields[name] = String(decoding: trimmed(line[(colon + 1)...], newlines: true), as: UTF8.self)
             }
