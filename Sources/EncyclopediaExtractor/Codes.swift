@@ -2,23 +2,10 @@
 ///
 /// A code compares equal to its string literal (`warning.code == "license-missing"`), and a program
 /// can switch over the named constants; an unknown code read from JSON is kept as it is.
-public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct WarningCode: WireCode {
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     /// A table of contents entry has no heading in the body.
     public static let tocHeadingMissing: WarningCode = "toc-heading-missing"
@@ -67,23 +54,10 @@ public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, Expres
 
 /// Why an input (or a WARC record) could not be converted: a stable kebab-case code, as reports and
 /// JSON Lines failure records carry it.
-public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct ErrorCode: WireCode {
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     // The page itself.
     public static let emptyInput: ErrorCode = "empty-input"
@@ -120,4 +94,26 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, Expressi
     public static let renderFailed: ErrorCode = "render-failed"
     /// The output file could not be written.
     public static let writeFailed: ErrorCode = "write-failed"
+}
+
+/// What ``WarningCode`` and ``ErrorCode`` share: a stable kebab-case string, written to JSON as that
+/// string alone, comparable to a string literal, printed as itself.
+public protocol WireCode: RawRepresentable<String>, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    init(rawValue: String)
+}
+
+extension WireCode {
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
