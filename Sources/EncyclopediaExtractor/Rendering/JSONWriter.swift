@@ -114,6 +114,12 @@ struct JSONWriter: ~Copyable {
         close(UInt8(ascii: "}"))
     }
 
+    /// The object `body` writes of `value`, or null without one.
+    mutating func object<Value>(_ value: Value?, _ body: (inout JSONWriter, Value) -> Void) {
+        guard let value else { return null() }
+        object { json in body(&json, value) }
+    }
+
     mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
         open(UInt8(ascii: "["))
         for item in elements {
@@ -239,15 +245,10 @@ extension JSONWriter {
             json.key("isbns"); json.array(article.isbns) { json, isbn in json.write(isbn) }
             json.key("language"); json.string(article.language)
             json.key("lead"); json.array(article.lead) { json, block in json.write(block) }
-            json.key("license")
-            if let license = article.license {
-                json.object { json in
-                    json.key("attribution"); json.string(license.attribution)
-                    json.key("name"); json.string(license.name)
-                    json.key("url"); json.string(license.url)
-                }
-            } else {
-                json.null()
+            json.key("license"); json.object(article.license) { json, license in
+                json.key("attribution"); json.string(license.attribution)
+                json.key("name"); json.string(license.name)
+                json.key("url"); json.string(license.url)
             }
             json.key("references"); json.array(article.references) { json, reference in json.write(reference) }
             json.key("schemaVersion"); json.int(article.schemaVersion)
@@ -275,29 +276,19 @@ extension JSONWriter {
     mutating func write(_ source: Source) {
         object { json in
             json.key("articleId"); json.string(source.articleId)
-            json.key("catalog")
-            if let catalog = source.catalog {
-                json.object { json in
-                    json.key("author"); json.string(catalog.author)
-                    json.key("collection"); json.string(catalog.collection)
-                    json.key("publicationDate"); json.string(catalog.publicationDate)
-                    json.key("publisher"); json.string(catalog.publisher)
-                    json.key("reproductionDate"); json.string(catalog.reproductionDate)
-                    json.key("subject"); json.string(catalog.subject)
-                }
-            } else {
-                json.null()
+            json.key("catalog"); json.object(source.catalog) { json, catalog in
+                json.key("author"); json.string(catalog.author)
+                json.key("collection"); json.string(catalog.collection)
+                json.key("publicationDate"); json.string(catalog.publicationDate)
+                json.key("publisher"); json.string(catalog.publisher)
+                json.key("reproductionDate"); json.string(catalog.reproductionDate)
+                json.key("subject"); json.string(catalog.subject)
             }
             json.key("encoding"); json.string(source.encoding)
             json.key("site"); json.string(source.site)
-            json.key("upstream")
-            if let upstream = source.upstream {
-                json.object { json in
-                    json.key("site"); json.string(upstream.site)
-                    json.key("url"); json.string(upstream.url)
-                }
-            } else {
-                json.null()
+            json.key("upstream"); json.object(source.upstream) { json, upstream in
+                json.key("site"); json.string(upstream.site)
+                json.key("url"); json.string(upstream.url)
             }
             json.key("url"); json.string(source.url)
         }
