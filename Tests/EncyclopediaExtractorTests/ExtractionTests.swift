@@ -119,6 +119,17 @@ private func page(toc: String, body: String, site: String = "World Library") -> 
         #expect(article.isbns.map(\.isbn13) == ["9780306406157"])
     }
 
+    /// Text styled away (any case, spaces anywhere in the declaration) leaves the prose; a style that
+    /// only mentions "none" elsewhere does not.
+    @Test func textStyledAwayLeavesTheProse() throws {
+        let body = """
+            <h2><span class="mw-headline" id="P">Part</span></h2>
+            <p>Seen<span style="DISPLAY : None">hidden one</span> and<span style="color:red; display:  none ;">hidden two</span> kept<span style="border:none">, shown</span>.</p>
+            """
+        let article = try extract(page(toc: "", body: body))
+        #expect(article.sections.first?.blocks.first == .paragraph(text: "Seen and kept, shown.", cites: [], markers: []))
+    }
+
     @Test func aPageOutsideTheFamilyGetsABestEffortArticleAndAWarning() throws {
         let html = "<html><head><title>Notes</title></head><body><h1>My notes</h1><p>Some text that is not from any encyclopedia site at all.</p></body></html>"
         let article = try extract(html)

@@ -202,6 +202,22 @@ import Testing
         #expect("ÀB".asciiLowercased() == "Àb")
     }
 
+    /// The shortcut lowers ASCII by byte and maps the rest as `lowercased()` does, whatever the mix.
+    @Test(arguments: ["", "Related eBooks", "ÉCOLE Straße", "İstanbul", "ΟΔΥΣΣΕΥΣ", "Ǆemal", "KELVIN \u{212A}",
+                      "ﬃ LIGATURE", "e\u{0301}TÉ", "Navigationsmenü", "КАТЕГОРИИ", "קטגוריות", "🇫🇷 FLAG", "ẞ capital",
+                      "\u{00A0}Mixed Ⅻ Numerals"])
+    func fastLowercasingAgreesWithLowercased(text: String) {
+        #expect(text.fastLowercased() == text.lowercased())
+        #expect(Array(text.fastLowercased().utf8) == Array(text.lowercased().utf8))
+    }
+
+    @Test func byteSearchFindsWhatFoundationFinds() {
+        let text = "Smith, J. (2001). Mills. Hamburg: Verlag. ISBN 978-3-16-148410-0, p. 12 – ünter"
+        for needle in ["978-3-16-148410-0", "3-16-148410-X", "ISBN", "ünter", "12 –", "", text, text + "."] {
+            #expect(text.containsBytes(needle) == (needle.isEmpty || text.contains(needle)), "\(needle)")
+        }
+    }
+
     @Test func lettersAndDigitsOfAnyScriptAreWords() {
         for text in ["a", "Z", "7", " x ", "é", "日", "٣", "Ⅻ"] { #expect(BlockReader.hasWords(text), "\(text)") }
         for text in ["", " ", "—", "[ ]", "…", "·", "\u{00A0}", "@`[{"] { #expect(!BlockReader.hasWords(text), "\(text)") }

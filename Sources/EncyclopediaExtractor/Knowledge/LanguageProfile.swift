@@ -246,7 +246,7 @@ extension LanguageProfile {
             }
         }
         if let ascii { return ascii }
-        var words = title.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        var words = title.fastLowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             .joined(separator: " ")
         while let last = words.last, last == ":" || last == "：" || last == " " { words.removeLast() }
         return words

@@ -47,7 +47,7 @@ enum ArticleLocator {
             if node.attribute(.id, equals: Selectors.titleHeadingID) || node.hasClassToken(Selectors.titleHeadingClass) {
                 return node
             }
-            let text = node.text.lowercased()
+            let text = node.text.fastLowercased()
             guard BlockReader.hasWords(text) else { continue }
             let isSiteName = SiteProfile.family.contains { $0.selfNames.contains { $0.lowercased() == text } }
             if !isSiteName, first == nil { first = node }

@@ -142,7 +142,7 @@ struct ChromeFilter {
 
     /// The chrome phrase that makes up the whole short text of `node`, or that opens a chrome box.
     private func chromePhrase(_ node: Node, name: HTMLName) -> String? {
-        if let short = shortText(node, limit: Self.chromePhraseMaximumLength), Selectors.chromePhrases.contains(short.lowercased()) {
+        if let short = shortText(node, limit: Self.chromePhraseMaximumLength), Selectors.chromePhrases.contains(short.fastLowercased()) {
             return short
         }
         return chromeBoxHeading(node, name: name)
@@ -156,7 +156,7 @@ struct ChromeFilter {
         // Only the opening matters (the headings are short): a long first text is not lowercased whole.
         let head = String(text.prefix(Self.boxHeadingWindow))
         let complete = head.utf8.count == text.utf8.count
-        let first = head.lowercased()
+        let first = head.fastLowercased()
         guard let heading = Selectors.chromeBoxHeadings.first(where: {
             first.hasPrefix($0) && ((complete && first.utf8.count == $0.utf8.count) || first.dropFirst($0.count).first == ":")
         }) else {

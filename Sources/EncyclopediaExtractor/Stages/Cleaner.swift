@@ -207,7 +207,7 @@ enum Cleaner {
         var names: [String] = []
         func addCategory(from anchor: Node) {
             let name = anchor.text
-            let lowered = name.lowercased()
+            let lowered = name.fastLowercased()
             guard !name.isEmpty, lowered != "categories", lowered != "category" else { return }
             if !names.contains(name) { names.append(name) }
         }

@@ -164,7 +164,7 @@ enum Reconciler {
                 return count
             }
         }
-        return ascii ?? String(title.lowercased().unicodeScalars.filter(\.isLetterOrDigit))
+        return ascii ?? String(title.fastLowercased().unicodeScalars.filter(\.isLetterOrDigit))
     }
 
     /// Nests flat sections by level: a heading deeper than the one before it opens a subsection.

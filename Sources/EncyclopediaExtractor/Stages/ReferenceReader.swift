@@ -70,7 +70,7 @@ enum ReferenceReader {
                     guard let classified else { continue }
                     for entry in classified {
                         others.append(reference(kind: entry.kind, number: 0, id: nil, text: entry.text, urls: entry.urls,
-                                                linkISBNs: built.linkISBNs.isEmpty ? [] : built.linkISBNs.filter { entry.text.contains($0) }))
+                                                linkISBNs: built.linkISBNs.isEmpty ? [] : built.linkISBNs.filter { entry.text.containsBytes($0) }))
                     }
                     // A list of books or links under an ordinary heading is the article's own (works,
                     // discography) unless the page lost the heading such lists belong under.

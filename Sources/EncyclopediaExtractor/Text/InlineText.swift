@@ -192,12 +192,28 @@ struct InlineGatherer {
 
     static func isHidden(_ element: Node) -> Bool {
         if element.attribute(.style, contains: Selectors.hidingStyleFilter), let style = element.attribute(.style),
-            style.replacingOccurrences(of: " ", with: "").lowercased().contains("display:none")
+            hidesDisplay(style)
         {
             return true
         }
         return element.hasClass(in: Selectors.hiddenClasses)
     }
+
+    /// True when a `style` says `display:none` (spaces anywhere, any case): its bytes with the spaces
+    /// left out and ASCII lowered are searched, since no other character lowers to one of that phrase.
+    private static func hidesDisplay(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8 { bytes in
+            var squeezed: [UInt8] = []
+            squeezed.reserveCapacity(bytes.count)
+            for byte in bytes where byte != 0x20 { squeezed.append(ASCII.lowercased(byte)) }
+            return squeezed.withUnsafeBufferPointer { squeezed in
+                Self.displayNone.withUnsafeBufferPointer { ASCII.firstOffset(of: $0, in: squeezed) != nil }
+            }
+        }
+    }
+
+    private static let displayNone = Array("display:none".utf8)
 
     static func isMathImage(_ image: Node) -> Bool {
         guard let classes = image.attribute(.class)?.lowercased() else { return false }
