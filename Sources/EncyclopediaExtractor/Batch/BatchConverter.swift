@@ -2,8 +2,8 @@ import Foundation
 
 /// How a ``BatchConverter`` runs.
 public struct BatchOptions: Sendable {
-    /// Pages converted at once, each on a thread of its own (default: the number of cores). Results
-    /// come back in input order whatever this is.
+    /// Pages converted at once (default: the number of cores): by the thread that takes the results,
+    /// between results, and by jobs − 1 worker threads. Results come back in input order whatever this is.
     public var jobs: Int
     /// Keeps only pages whose URL passes (a WARC record's target URI, else the article's `source.url`);
     /// the others come back ``BatchResult/Outcome/filtered(reason:)``.
@@ -125,8 +125,9 @@ public struct BatchSummary: Sendable, Equatable {
 ///
 /// Memory stays bounded however many inputs there are: workers run at most a few pages ahead of the
 /// result being handed back, a WARC file is read one record at a time, and page files are read a few
-/// pages ahead of the workers on a thread of their own. Every input is read and parsed on its own
-/// thread; one result's failure never stops the others.
+/// pages ahead on a thread of their own. The calling thread converts too (while the result it waits
+/// for is not in), so one job runs without a hand-off between threads for each page; one result's
+/// failure never stops the others.
 public struct BatchConverter: Sendable {
     /// How each page is extracted.
     public var extractor: Extractor
@@ -141,8 +142,8 @@ public struct BatchConverter: Sendable {
 
     /// Converts `inputs`, calling `handle` with each result in input order on the calling thread, as soon
     /// as it and those before it are done; `handle` returns false to stop (nothing further is converted).
-    /// `prepare` turns each extraction into the output the caller wants, on the worker thread (render
-    /// JSON there, so the handler only writes it); an error it throws fails the page with
+    /// `prepare` turns each extraction into the output the caller wants, on the thread that converted it
+    /// (render JSON there, so the handler only writes it); an error it throws fails the page with
     /// ``ErrorCode/renderFailed`` (or the ``BatchFailure`` it throws). `tick` is called about four times
     /// a second while the caller waits (to redraw progress).
     @discardableResult

@@ -33,6 +33,10 @@ private struct WorkUnit: @unchecked Sendable {
 /// and results are handed back in order. Workers run at most ``windowPerJob`` × jobs units ahead of
 /// the result being handed back, so memory stays bounded however many inputs there are and however
 /// slow one of them is.
+///
+/// The thread that takes the results is one of the jobs: while its next result is not in, it claims
+/// and converts the next unit itself, so `jobs` threads convert (the caller and jobs − 1 workers) and
+/// one job converts on the caller's thread alone, with no hand-off between threads for each page.
 final class BatchEngine<Output: Sendable>: @unchecked Sendable {
     static var windowPerJob: Int { 8 }
 
@@ -84,15 +88,33 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
     var warcFiles: Int { locked { warcFilesOpened } }
     var warcStatistics: WARCStatistics { locked { warcStatisticsRead } }
 
-    /// The next result in order, waiting for it (calling `tick` about four times a second meanwhile);
-    /// nil at the end, or once stopped. Called by one consumer at a time.
+    /// The next result in order, converting units meanwhile (and waiting for a worker's when none is
+    /// left to claim), calling `tick` about four times a second; nil at the end, or once stopped. Called
+    /// by one consumer at a time.
     func next(tick: () -> Void) -> BatchResult<Output>? {
         startIfNeeded()
         condition.lock()
         let index = nextToHandBack
-        while finished[index] == nil, !stopped, !(total.map { index >= $0 } ?? false), runningWorkers > 0 {
+        var lastTick = ContinuousClock.now
+        while finished[index] == nil, !stopped, !(total.map { index >= $0 } ?? false) {
+            if let (unit, claimed) = claim() {
+                condition.unlock()
+                let result = convert(unit, index: claimed)
+                let now = ContinuousClock.now
+                if now - lastTick >= Self.tickInterval {
+                    lastTick = now
+                    tick()
+                }
+                condition.lock()
+                if !stopped { finished[claimed] = result }
+                condition.broadcast()
+                continue
+            }
+            // The unit this result comes from is a worker's (claimed, not finished, and not ours).
+            guard runningWorkers > 0 else { break }
             _ = condition.wait(until: Date(timeIntervalSinceNow: 0.25))
             condition.unlock()
+            lastTick = ContinuousClock.now
             tick()
             condition.lock()
         }
@@ -102,6 +124,8 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
         return result
     }
+
+    private static var tickInterval: Duration { .milliseconds(250) }
 
     /// Stops the batch: workers finish the page in hand and convert nothing more.
     func stop() {
@@ -117,11 +141,11 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         guard !started else { return }
         started = true
-        runningWorkers = options.jobs
+        // The caller's thread is the first job.
+        runningWorkers = options.jobs - 1
         readAhead.start()
-        let window = options.jobs * Self.windowPerJob
-        for _ in 0..<options.jobs {
-            Thread.detachNewThread { [self] in workerLoop(window: window) }
+        for _ in 0..<runningWorkers {
+            Thread.detachNewThread { [self] in workerLoop() }
         }
     }
 
@@ -131,21 +155,21 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
         return body()
     }
 
-    private func workerLoop(window: Int) {
+    /// How many units may be claimed ahead of the result being handed back.
+    private var window: Int { options.jobs * Self.windowPerJob }
+
+    private func workerLoop() {
         while true {
             condition.lock()
             while !stopped && total == nil && nextToClaim >= nextToHandBack + window {
                 condition.wait()
             }
-            guard !stopped, total == nil, let unit = nextUnit() else {
-                if total == nil { total = nextToClaim }
+            guard let (unit, index) = claim() else {
                 runningWorkers -= 1
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let index = nextToClaim
-            nextToClaim += 1
             condition.unlock()
             let result = convert(unit, index: index)
             condition.lock()
@@ -153,6 +177,19 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+    }
+
+    /// The next unit and its index, claimed (under the lock); nil when the window is full, the source
+    /// is exhausted (which sets `total`) or the batch is stopped.
+    private func claim() -> (WorkUnit, Int)? {
+        guard !stopped, total == nil, nextToClaim < nextToHandBack + window else { return nil }
+        guard let unit = nextUnit() else {
+            total = nextToClaim
+            return nil
+        }
+        let index = nextToClaim
+        nextToClaim += 1
+        return (unit, index)
     }
 
     // MARK: The source (called under the lock)
