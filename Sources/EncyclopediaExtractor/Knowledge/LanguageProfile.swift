@@ -258,7 +258,10 @@ extension LanguageProfile {
         for profile in all {
             var kinds: [String: Reference.Kind] = [:]
             for (kind, titles) in profile.sectionTitles {
-                for title in titles where kinds[titleKey(title)] == nil { kinds[titleKey(title)] = kind }
+                for title in titles {
+                    let key = titleKey(title)
+                    if kinds[key] == nil { kinds[key] = kind }
+                }
             }
             table[profile.code] = kinds
         }
