@@ -195,6 +195,28 @@ import Testing
         #expect(text.characterCount == text.count)
     }
 
+    /// Random texts mixing the scalars the quick count reads itself (at both ends of its ranges) with
+    /// ones that join characters (marks, joiners, jamo, regional indicators, Indic and Arabic letters,
+    /// controls) agree with `count` too.
+    @Test func agreesWithCountOnRandomMixes() {
+        let pool: [UInt32] = [
+            0x41, 0x20, 0x0D, 0x0A, 0x09, 0x7F, 0xA0, 0xAD, 0xE9, 0x2FF, 0x300, 0x301, 0x36F, 0x370, 0x3A3, 0x482,
+            0x483, 0x489, 0x48A, 0x52F, 0x591, 0x5D0, 0x5EA, 0x5F4, 0x627, 0x600, 0x64B, 0x915, 0x94D, 0x93F, 0xE33,
+            0x1100, 0x1161, 0x11A8, 0x1E00, 0x1FFF, 0x200B, 0x200C, 0x200D, 0x2010, 0x2027, 0x2028, 0x202F, 0x205F,
+            0x2060, 0x20AC, 0x2122, 0x2194, 0x21A9, 0x22FF, 0x2300, 0x3000, 0x302A, 0x3041, 0x3099, 0x30FF, 0x4E00,
+            0x9FFF, 0xAC00, 0xAC01, 0xD7A3, 0xFE0F, 0xFF01, 0xFF9E, 0x1F1EB, 0x1F1F7, 0x1F600, 0x1F3FB, 0xE0061,
+        ]
+        var generator = SplitMix(state: 20261204)
+        for _ in 0..<4000 {
+            let length = Int.random(in: 0...8, using: &generator)
+            var text = ""
+            for _ in 0..<length {
+                text.unicodeScalars.append(Unicode.Scalar(pool.randomElement(using: &generator)!)!)
+            }
+            #expect(text.characterCount == text.count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func asciiLowercasingFoldsOnlyASCIILetters() {
         let ascii = "Text is available under the Creative Commons Attribution-ShareAlike License; [@`{Z]"
         #expect(ascii.asciiLowercased() == ascii.lowercased())
@@ -232,5 +254,18 @@ import Testing
     func asciiShortcutAgreesWithTheDefinition(title: String) {
         let definition = String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
         #expect(Reconciler.comparable(title) == definition)
+    }
+}
+
+/// A seeded generator (SplitMix64), so random tests draw the same texts on every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -28,8 +28,80 @@ extension String {
     /// that makes a single character), so the grapheme breaking `count` runs can be skipped.
     var characterCount: Int {
         var text = self
-        let simple = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
-        return simple ? utf8.count : count
+        return text.withUTF8 { bytes in
+            // Plain ASCII without a carriage return: a character per byte.
+            bytes.contains { $0 >= 0x80 || $0 == 0x0D } ? Self.characterCount(ofSimpleText: bytes) : bytes.count
+        } ?? count
+    }
+
+    /// The number of characters of UTF-8 text whose characters are each one scalar (a "\r\n" pair aside),
+    /// or nil when it holds a scalar that may join its neighbours into one character. Such scalars (marks,
+    /// joiners, format controls, jamo, regional indicators, Indic and Arabic letters, …) lie outside the
+    /// ranges below, which hold only scalars that Unicode's grapheme rules never join to another scalar
+    /// of these ranges (letters and punctuation of Latin, Greek, Cyrillic, Hebrew, CJK, kana, Hangul
+    /// syllables, general punctuation and symbols); ASCII controls are characters of their own.
+    private static func characterCount(ofSimpleText bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var index = 0
+        var previousWasCR = false
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // "\r\n" is one character.
+                if !(lead == 0x0A && previousWasCR) { count += 1 }
+                previousWasCR = lead == 0x0D
+                index += 1
+                continue
+            }
+            previousWasCR = false
+            var scalar: UInt32
+            var length: Int
+            if lead < 0xE0 {
+                scalar = UInt32(lead & 0x1F)
+                length = 2
+            } else if lead < 0xF0 {
+                scalar = UInt32(lead & 0x0F)
+                length = 3
+            } else {
+                return nil
+            }
+            guard index + length <= bytes.count else { return nil }
+            for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard isStandalone(scalar) else { return nil }
+            count += 1
+            index += length
+        }
+        return count
+    }
+
+    /// True for the scalars of ``characterCount(ofSimpleText:)``'s ranges.
+    @inline(__always)
+    private static func isStandalone(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xA0...0x2FF,        // Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifier letters
+             0x370...0x482,       // Greek and Coptic, Cyrillic letters (not the combining U+0483–U+0489)
+             0x48A...0x52F,       // Cyrillic and its supplement
+             0x5D0...0x5EA,       // Hebrew letters (not its points)
+             0x5F0...0x5F4,
+             0x1E00...0x1FFF,     // Latin Extended Additional, Greek Extended
+             0x2010...0x2027,     // dashes, quotation marks, bullets, ellipsis
+             0x202F...0x205F,     // narrow no-break space, per mille, primes, …
+             0x2070...0x209F,     // superscripts and subscripts
+             0x20A0...0x20C0,     // currency signs
+             0x2100...0x218F,     // letterlike symbols, number forms
+             0x2190...0x22FF,     // arrows, mathematical operators
+             0x3000...0x3029,     // CJK symbols and punctuation (not the marks U+302A–U+302F)
+             0x3030...0x303F,
+             0x3041...0x3096,     // hiragana (not the sound marks U+3099, U+309A)
+             0x309B...0x30FF,     // katakana
+             0x3400...0x4DBF,     // CJK ideographs
+             0x4E00...0x9FFF,
+             0xAC00...0xD7A3,     // Hangul syllables
+             0xFF01...0xFF60:     // full-width forms
+            return true
+        default:
+            return false
+        }
     }
 
     /// The text with ASCII capital letters made small and every other character left as it is: what
