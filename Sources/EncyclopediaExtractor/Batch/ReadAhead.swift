@@ -8,10 +8,14 @@ import Foundation
 /// read, waits for it if it is being read, and otherwise reads it itself; a page is never read twice.
 /// The worker threads and this one are the only users; ``page(ofInput:)`` is safe from any of them.
 final class ReadAhead: @unchecked Sendable {
-    /// The most pages read and not yet taken.
-    static let maximumPages = 4
+    /// The most pages read and not yet taken (and the most read ahead of the claims).
+    static let maximumPages = 8
     /// The most bytes read and not yet taken (one page larger than this is still read, alone).
     static let maximumBytes = 16 << 20
+    /// Once full, reading waits until takers have brought the pages waiting (and those read ahead of
+    /// the claims) down to this many and the bytes to half, then reads up to the limits again: a few
+    /// pages for each time the reader is woken, not one.
+    static let resumePages = 4
 
     typealias Reader = @Sendable (BatchInput) -> Result<[UInt8], ExtractionError>
 
@@ -34,6 +38,8 @@ final class ReadAhead: @unchecked Sendable {
     private var waitingPages = 0
     private var waitingBytes = 0
     private var stopped = false
+    /// Set while the reader waits for room (see ``resumePages``).
+    private var readerPaused = false
 
     init(items: [BatchInput], wanted: @escaping @Sendable (BatchInput) -> Bool, read: @escaping Reader) {
         self.items = items
@@ -63,23 +69,38 @@ final class ReadAhead: @unchecked Sendable {
             slots[index] = nil
             waitingPages -= 1
             waitingBytes -= Self.size(of: result)
-            condition.broadcast()
+            wakeReaderIfRoomy()
             condition.unlock()
             return result
         }
         // Not read ahead (nor will it be: it is below `claimedUpTo` now).
-        condition.broadcast()
+        wakeReaderIfRoomy()
         condition.unlock()
         return read(items[index])
+    }
+
+    /// Under the lock: no more pages may be read until takers make room.
+    private var isFull: Bool {
+        nextToRead >= claimedUpTo + Self.maximumPages || waitingPages >= Self.maximumPages || waitingBytes >= Self.maximumBytes
+    }
+
+    /// Under the lock: a paused reader may read again.
+    private var isRoomy: Bool {
+        nextToRead <= claimedUpTo + Self.resumePages && waitingPages <= Self.resumePages && waitingBytes <= Self.maximumBytes / 2
+    }
+
+    /// Under the lock: wakes the reader when it waits for room and there is enough.
+    private func wakeReaderIfRoomy() {
+        if readerPaused, isRoomy { condition.broadcast() }
     }
 
     private func readLoop() {
         condition.lock()
         while true {
-            while !stopped, nextToRead < items.count,
-                nextToRead >= claimedUpTo + Self.maximumPages || waitingPages >= Self.maximumPages || waitingBytes >= Self.maximumBytes
-            {
-                condition.wait()
+            if !stopped, nextToRead < items.count, isFull {
+                readerPaused = true
+                while !stopped, nextToRead < items.count, !isRoomy { condition.wait() }
+                readerPaused = false
             }
             // Inputs workers claimed before they were reached are theirs to read.
             nextToRead = max(nextToRead, claimedUpTo)
