@@ -74,9 +74,14 @@ public struct Extractor: Sendable {
     /// - Throws: ``ExtractionError/unreadable(path:reason:)`` with the system's reason ("No such file or
     ///   directory", "Permission denied", …), or a document error when the file is over `limit`.
     public static func readPage(at fileURL: URL, name: String? = nil, limit: Int? = nil) throws(ExtractionError) -> [UInt8] {
-        let input = name ?? fileURL.path
+        try readPage(path: fileURL.path, name: name ?? fileURL.path, limit: limit)
+    }
+
+    /// Reads a page's bytes from the file at `path` (a batch's inputs: no URL is made, which for a
+    /// relative path costs Foundation a `getcwd` each time).
+    static func readPage(path: String, name input: String, limit: Int?) throws(ExtractionError) -> [UInt8] {
         do {
-            switch try FileBytes.read(path: fileURL.path, limit: limit) {
+            switch try FileBytes.read(path: path, limit: limit) {
             case let .bytes(bytes):
                 return bytes
             case let .tooLarge(size):

@@ -73,11 +73,11 @@ final class BatchEngine<Output: Sendable>: @unchecked Sendable {
         let limit = extractor.options.parse.maximumInputSize
         let skip = options.skip
         readAhead = ReadAhead(items: inputs, wanted: { input in
-            input.fileURL != nil && !input.isWARC && !(skip?(input) ?? false)
+            if case .file = input.source { !input.isWARC && !(skip?(input) ?? false) } else { false }
         }) { input in
-            guard let url = input.fileURL else { return .failure(.unreadable(path: input.name, reason: "not a file")) }
+            guard case let .file(path) = input.source else { return .failure(.unreadable(path: input.name, reason: "not a file")) }
             do throws(ExtractionError) {
-                return .success(try Extractor.readPage(at: url, name: input.name, limit: limit))
+                return .success(try Extractor.readPage(path: path, name: input.name, limit: limit))
             } catch {
                 return .failure(error)
             }
