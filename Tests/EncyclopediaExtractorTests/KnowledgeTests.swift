@@ -103,6 +103,27 @@ private let englishFooter = "Text is available under the <a rel=\"license\" href
     }
 }
 
+@Suite struct TitleKeyTests {
+    /// The key as the definition gives it: lowercased, split into characters at spaces, no-break spaces,
+    /// line feeds, tabs and carriage returns, joined by one space, trailing colons and spaces dropped.
+    private static func definedKey(_ title: String) -> String {
+        var words = title.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .joined(separator: " ")
+        while let last = words.last, last == ":" || last == "：" || last == " " { words.removeLast() }
+        return words
+    }
+
+    /// Titles with letters outside ASCII take the byte path when each character is one scalar, and the
+    /// character path otherwise (combining marks, "\r\n", a capital İ that lowers to i and a mark); both
+    /// give the defined key.
+    @Test(arguments: ["Références :", "Примечания", "הערות שוליים", "参考文献：", "Einzelnachweise\u{00A0}", "  Literatur  und\u{00A0}\u{00A0}Quellen ",
+                      "Ελληνικά  ：", "Notes\tand\nréférences", "x\r\ny é", "cafe\u{0301} : ", "İçerik", "Σχόλια :", "ВНЕШНИЕ ССЫЛКИ",
+                      "Véase también::", "：", "é", "참고 문헌", "ノート\u{3000}出典"])
+    func nonASCIITitlesGetTheDefinedKey(title: String) {
+        #expect(LanguageProfile.titleKey(title) == Self.definedKey(title))
+    }
+}
+
 @Suite struct LicenceNameTests {
     @Test func theDeedLinkNamesTheLicence() {
         let licence = Cleaner.license(attribution: "הטקסט מוגש בכפוף לרישיון Creative Commons ייחוס-שיתוף זהה 4.0",

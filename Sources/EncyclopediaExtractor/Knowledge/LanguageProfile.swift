@@ -246,10 +246,52 @@ extension LanguageProfile {
             }
         }
         if let ascii { return ascii }
-        var words = title.fastLowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        var lowered = title.fastLowercased()
+        if let simple = lowered.withUTF8({ simpleTitleKey($0) }) { return simple }
+        var words = lowered.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             .joined(separator: " ")
         while let last = words.last, last == ":" || last == "：" || last == " " { words.removeLast() }
         return words
+    }
+
+    /// The key of a lowercased title whose characters are each one scalar (see
+    /// `String.characterCount(ofSimpleText:)`, no "\r\n" pair), made on its bytes: the same key the
+    /// split into characters gives, without grapheme breaking. Nil for any other title.
+    private static func simpleTitleKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard String.characterCount(ofSimpleText: bytes) != nil else { return nil }
+        for index in bytes.indices.dropLast() where bytes[index] == 0x0D && bytes[index + 1] == 0x0A { return nil }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // The separators: space, line feed, tab, carriage return, no-break space (C2 A0).
+            let separator = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0)
+            if separator {
+                pendingSpace = !key.isEmpty
+                index += byte == 0xC2 ? 2 : 1
+                continue
+            }
+            if pendingSpace {
+                key.append(0x20)
+                pendingSpace = false
+            }
+            key.append(byte)
+            index += 1
+        }
+        // A trailing colon (ASCII or full-width, U+FF1A) goes, and the space before it.
+        while true {
+            if key.last == UInt8(ascii: ":") || key.last == 0x20 {
+                key.removeLast()
+            } else if key.count >= 3, key[key.count - 3] == 0xEF, key[key.count - 2] == 0xBC, key[key.count - 1] == 0x9A {
+                key.removeLast(3)
+            } else {
+                break
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Each language's titles by key, with their reference kind.

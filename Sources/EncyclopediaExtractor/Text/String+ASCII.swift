@@ -40,7 +40,7 @@ extension String {
     /// ranges below, which hold only scalars that Unicode's grapheme rules never join to another scalar
     /// of these ranges (letters and punctuation of Latin, Greek, Cyrillic, Hebrew, CJK, kana, Hangul
     /// syllables, general punctuation and symbols); ASCII controls are characters of their own.
-    private static func characterCount(ofSimpleText bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func characterCount(ofSimpleText bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0
         var index = 0
         var previousWasCR = false
@@ -67,16 +67,17 @@ extension String {
             }
             guard index + length <= bytes.count else { return nil }
             for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            guard isStandalone(scalar) else { return nil }
+            guard isStandaloneScalar(scalar) else { return nil }
             count += 1
             index += length
         }
         return count
     }
 
-    /// True for the scalars of ``characterCount(ofSimpleText:)``'s ranges.
+    /// True for the scalars of ``characterCount(ofSimpleText:)``'s ranges: in a text of these and ASCII
+    /// (with no "\r\n" pair), every scalar is a character of its own.
     @inline(__always)
-    private static func isStandalone(_ scalar: UInt32) -> Bool {
+    static func isStandaloneScalar(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0xA0...0x2FF,        // Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifier letters
              0x370...0x482,       // Greek and Coptic, Cyrillic letters (not the combining U+0483–U+0489)
