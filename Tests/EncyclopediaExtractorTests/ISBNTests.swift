@@ -206,7 +206,7 @@ import Testing
             0x2060, 0x20AC, 0x2122, 0x2194, 0x21A9, 0x22FF, 0x2300, 0x3000, 0x302A, 0x3041, 0x3099, 0x30FF, 0x4E00,
             0x9FFF, 0xAC00, 0xAC01, 0xD7A3, 0xFE0F, 0xFF01, 0xFF9E, 0x1F1EB, 0x1F1F7, 0x1F600, 0x1F3FB, 0xE0061,
         ]
-        var generator = SplitMix(state: 20261204)
+        var generator = SplitMix(seed: 20261204)
         for _ in 0..<4000 {
             let length = Int.random(in: 0...8, using: &generator)
             var text = ""
@@ -254,18 +254,5 @@ import Testing
     func asciiShortcutAgreesWithTheDefinition(title: String) {
         let definition = String(title.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
         #expect(Reconciler.comparable(title) == definition)
-    }
-}
-
-/// A seeded generator (SplitMix64), so random tests draw the same texts on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
