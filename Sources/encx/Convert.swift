@@ -40,7 +40,7 @@ struct Convert: ParsableCommand {
 
     // Parsed unconditionally, so "--jobs -1" reaches the validation (and its message) as a number.
     @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Pages converted in parallel (default: the number of cores). Page files are read ahead on one more thread; the main thread writes the outputs.")
+            help: "Pages converted in parallel (default: the number of cores): the main thread (which also writes the outputs) and jobs - 1 worker threads. Page files are read ahead on one more thread.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Skip inputs whose output file exists and is newer than the input (resume a batch).")
