@@ -222,66 +222,48 @@ extension LanguageProfile {
     /// one, trimmed, a trailing colon dropped.
     static func titleKey(_ title: String) -> String {
         var title = title
-        // Most titles are ASCII: folded and spaced byte by byte, without Unicode tables.
-        let ascii = title.withUTF8 { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                var count = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    output[count] = ASCII.lowercased(byte)
-                    count += 1
-                }
-                while count > 0, output[count - 1] == UInt8(ascii: ":") || output[count - 1] == 0x20 { count -= 1 }
-                return count
-            }
+        // Most titles are ASCII: folded and spaced byte by byte, without Unicode tables. ("\r\n" is two
+        // separators here; in the split into characters below it is one character, and no separator.)
+        if let ascii = title.withUTF8({ bytes in bytes.contains(where: { $0 >= 0x80 }) ? nil : spacedKey(bytes) }) {
+            return ascii
         }
-        if let ascii { return ascii }
         var lowered = title.fastLowercased()
-        if let simple = lowered.withUTF8({ simpleTitleKey($0) }) { return simple }
+        // A title whose characters are each one scalar splits into characters where its bytes do.
+        let simple = lowered.withUTF8 { bytes -> String? in
+            guard String.characterCount(ofSimpleText: bytes) != nil else { return nil }
+            for index in bytes.indices.dropLast() where bytes[index] == 0x0D && bytes[index + 1] == 0x0A { return nil }
+            return spacedKey(bytes)
+        }
+        if let simple { return simple }
         var words = lowered.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             .joined(separator: " ")
         while let last = words.last, last == ":" || last == "：" || last == " " { words.removeLast() }
         return words
     }
 
-    /// The key of a lowercased title whose characters are each one scalar (see
-    /// `String.characterCount(ofSimpleText:)`, no "\r\n" pair), made on its bytes: the same key the
-    /// split into characters gives, without grapheme breaking. Nil for any other title.
-    private static func simpleTitleKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard String.characterCount(ofSimpleText: bytes) != nil else { return nil }
-        for index in bytes.indices.dropLast() where bytes[index] == 0x0D && bytes[index + 1] == 0x0A { return nil }
+    /// The key made on a title's UTF-8 bytes: ASCII letters lowered, each run of separators (space,
+    /// line feed, tab, carriage return, no-break space C2 A0) one space, leading and trailing ones
+    /// dropped, and trailing colons (ASCII or full-width, U+FF1A) with the spaces before them.
+    private static func spacedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(bytes.count)
         var pendingSpace = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            // The separators: space, line feed, tab, carriage return, no-break space (C2 A0).
-            let separator = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0)
-            if separator {
+            let noBreakSpace = byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || noBreakSpace {
                 pendingSpace = !key.isEmpty
-                index += byte == 0xC2 ? 2 : 1
+                index += noBreakSpace ? 2 : 1
                 continue
             }
             if pendingSpace {
                 key.append(0x20)
                 pendingSpace = false
             }
-            key.append(byte)
+            key.append(ASCII.lowercased(byte))
             index += 1
         }
-        // A trailing colon (ASCII or full-width, U+FF1A) goes, and the space before it.
         while true {
             if key.last == UInt8(ascii: ":") || key.last == 0x20 {
                 key.removeLast()
