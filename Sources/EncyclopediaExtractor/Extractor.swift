@@ -74,7 +74,8 @@ public struct Extractor: Sendable {
     /// - Throws: ``ExtractionError/unreadable(path:reason:)`` with the system's reason ("No such file or
     ///   directory", "Permission denied", …), or a document error when the file is over `limit`.
     public static func readPage(at fileURL: URL, name: String? = nil, limit: Int? = nil) throws(ExtractionError) -> [UInt8] {
-        try readPage(path: fileURL.path, name: name ?? fileURL.path, limit: limit)
+        let path = fileURL.path
+        return try readPage(path: path, name: name ?? path, limit: limit)
     }
 
     /// Reads a page's bytes from the file at `path` (a batch's inputs: no URL is made, which for a

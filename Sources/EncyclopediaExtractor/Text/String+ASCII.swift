@@ -123,12 +123,7 @@ extension String {
     func fastLowercased() -> String {
         var text = self
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 >= 0x80 }) else {
-                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    for index in 0..<bytes.count { buffer[index] = ASCII.lowercased(bytes[index]) }
-                    return bytes.count
-                }
-            }
+            guard bytes.contains(where: { $0 >= 0x80 }) else { return asciiLowercased() }
             var lowered: [UInt8] = []
             lowered.reserveCapacity(bytes.count)
             for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
