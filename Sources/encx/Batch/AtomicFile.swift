@@ -85,8 +85,10 @@ enum UnfinishedFiles {
         }
         var removed = 0
         for path in paths {
-            // (A Swift split: NSString's lastPathComponent cost more than the rest of a run's start-up.)
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            // The name is cut from the path's bytes: NSString's lastPathComponent cost more than the rest
+            // of a run's start-up, and a split by characters about 12,000 instructions an entry.
+            let bytes = path.utf8
+            let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { String(Substring(bytes[bytes.index(after: $0)...])) } ?? path
             guard let pid = writerProcess(ofTemporaryName: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             if unlink(directory.appendingPathComponent(path, isDirectory: false).path) == 0 { removed += 1 }
         }
