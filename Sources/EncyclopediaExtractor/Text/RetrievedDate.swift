@@ -48,11 +48,7 @@ public enum RetrievedDate {
         if tokens.first == "on" { tokens.removeFirst() }
         guard tokens.count >= 1 else { return nil }
         // ISO: 2011-11-04
-        let first = tokens[0]
-        let isoParts = first.split(separator: "-")
-        if isoParts.count == 3, isoParts[0].count == 4, let year = Int(isoParts[0]), let month = Int(isoParts[1]),
-            let day = Int(isoParts[2])
-        {
+        if let (year, month, day) = isoNumbers(tokens[0]) {
             return format(year: year, month: month, day: day)
         }
         guard tokens.count >= 3 else { return nil }
@@ -65,6 +61,46 @@ public enum RetrievedDate {
             return format(year: year, month: month, day: day)
         }
         return nil
+    }
+
+    /// The three numbers of an ISO date token ("2011-11-04"), the first of four digits, read on its
+    /// bytes: the pieces between hyphens (empty pieces dropped, as a split drops them), each all ASCII
+    /// digits and within `Int`, as `Int(_:)` reads them.
+    static func isoNumbers(_ token: String) -> (Int, Int, Int)? {
+        var numbers = (0, 0, 0)
+        var pieces = 0
+        var value = 0
+        var digits = 0
+        func endPiece() -> Bool {
+            guard digits > 0 else { return true }
+            switch pieces {
+            case 0:
+                guard digits == 4 else { return false }
+                numbers.0 = value
+            case 1: numbers.1 = value
+            case 2: numbers.2 = value
+            default: return false
+            }
+            pieces += 1
+            value = 0
+            digits = 0
+            return true
+        }
+        for byte in token.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard endPiece() else { return nil }
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowedAgain) = times.addingReportingOverflow(Int(digit))
+            guard !overflowed, !overflowedAgain else { return nil }
+            value = sum
+            digits += 1
+        }
+        guard endPiece(), pieces == 3 else { return nil }
+        return numbers
     }
 
     /// Up to four lowercase words (letters and digits; a hyphen inside a number) from the start of
