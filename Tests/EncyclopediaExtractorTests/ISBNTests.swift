@@ -93,6 +93,40 @@ import Testing
     func noDateWithoutAValidRetrievedDate(text: String) {
         #expect(RetrievedDate.isoDate(in: text) == nil)
     }
+
+    /// The byte reading of an ISO token gives what splitting it by "-" and reading the pieces with
+    /// `Int(_:)` gives, on random tokens of digits, hyphens, letters and non-ASCII digits (and digit
+    /// runs long enough to overflow).
+    @Test func isoNumbersAgreeWithSplittingTheToken() {
+        func bySplitting(_ token: String) -> [Int]? {
+            let pieces = token.split(separator: "-")
+            guard pieces.count == 3, pieces[0].count == 4, let year = Int(pieces[0]), let month = Int(pieces[1]),
+                let day = Int(pieces[2])
+            else { return nil }
+            return [year, month, day]
+        }
+        // Pieces of digits (now and then a letter, a non-ASCII digit or a long run) between hyphens.
+        let symbols: [String] = ["0", "1", "2", "9", "0", "1", "2", "9", "a", "\u{0664}", "99999999999", "0000000000"]
+        var generator = SplitMix(seed: 20261204)
+        func random(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+        var dates = 0
+        for _ in 0..<20_000 {
+            var token = random(8) == 0 ? "-" : ""
+            for piece in 0..<(1 + random(4)) {
+                if piece > 0 { token += random(6) == 0 ? "--" : "-" }
+                let length = random(8) == 0 ? random(7) : [4, 1, 2][min(piece, 2)]
+                for _ in 0..<length { token += random(10) == 0 ? symbols[random(symbols.count)] : symbols[random(8)] }
+            }
+            if random(8) == 0 { token += "-" }
+            let expected = bySplitting(token)
+            #expect(RetrievedDate.isoNumbers(token).map { [$0.0, $0.1, $0.2] } == expected, "\(token)")
+            if expected != nil { dates += 1 }
+        }
+        for token in ["2011-11-04", "2011-11-04-", "2011--11-04", "-2011-1-4", "2011-11", "20111-1-4", "2011-1-99999999999999999999"] {
+            #expect(RetrievedDate.isoNumbers(token).map { [$0.0, $0.1, $0.2] } == bySplitting(token), "\(token)")
+        }
+        #expect(dates > 100)
+    }
 }
 
 @Suite struct PhraseSetTests {
@@ -237,6 +271,17 @@ import Testing
         let text = "Smith, J. (2001). Mills. Hamburg: Verlag. ISBN 978-3-16-148410-0, p. 12 – ünter"
         for needle in ["978-3-16-148410-0", "3-16-148410-X", "ISBN", "ünter", "12 –", "", text, text + "."] {
             #expect(text.containsBytes(needle) == (needle.isEmpty || text.contains(needle)), "\(needle)")
+        }
+    }
+
+    /// Splitting at spaces by bytes gives the pieces a split by characters gives, on random mixes of
+    /// words, runs of spaces, "\r\n", tabs and scalars that join a space to their neighbour.
+    @Test func spaceSeparatedWordsAgreeWithSplit() {
+        let pool = ["mw-body", "catlinks", " ", " ", "  ", "\t", "\r\n", "e\u{0301}", "\u{0301}", "\u{0600}", "日", "x"]
+        var generator = SplitMix(seed: 20261204)
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            #expect(text.spaceSeparatedWords().map(String.init) == text.split(separator: " ").map(String.init), "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -37,7 +37,7 @@ enum MetadataReader {
             case .title:
                 if metadata.titleElement == nil { metadata.titleElement = node.text }
             case .link:
-                if let rel = node.attribute(.rel)?.lowercased(), rel.split(separator: " ").contains("canonical"),
+                if let rel = node.attribute(.rel)?.lowercased(), rel.spaceSeparatedWords().contains("canonical"),
                     let href = node.attribute(.href), !href.isEmpty, metadata.canonicalURL == nil
                 {
                     metadata.canonicalURL = href.trimmingSpaces()
@@ -62,7 +62,7 @@ enum MetadataReader {
         for node in root.descendants(.elements(withAttribute: [.id, .class], containing: skinMarkerFilter)) {
             for attribute in [HTMLName.id, .class] {
                 guard let value = node.attribute(attribute) else { continue }
-                for word in value.split(separator: " ") where Selectors.mediaWikiSkinMarkers.contains(String(word)) {
+                for word in value.spaceSeparatedWords() where Selectors.mediaWikiSkinMarkers.contains(String(word)) {
                     if seenMarkers.insert(String(word)).inserted { metadata.mediaWikiMarkers.append(String(word)) }
                     if word == "printfooter", metadata.retrievedFromURL == nil {
                         metadata.retrievedFromURL = firstAbsoluteLink(in: node)

@@ -137,6 +137,26 @@ extension String {
         }
     }
 
+    /// The pieces `split(separator: " ")` gives (empty ones dropped), cut on the bytes when the text is
+    /// plain ASCII: there a space byte is always a character of its own, so the grapheme breaking a
+    /// split by characters runs can be skipped (it cost more than reading a page's metadata did).
+    func spaceSeparatedWords() -> [Substring] {
+        let bytes = utf8
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return split(separator: " ") }
+        var words: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: " ") {
+                if index != start { words.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if index != start { words.append(self[start..<index]) }
+        return words
+    }
+
     /// True when `other`'s UTF-8 bytes occur in the text's: a literal search that does not go through
     /// Foundation (whose `contains` bridges both strings to UTF-16 and compares them as composed
     /// character sequences, which for the ASCII needles searched for here gives the same answer).
