@@ -281,7 +281,25 @@ import Testing
         var generator = SplitMix(seed: 20261204)
         for _ in 0..<4000 {
             let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
-            #expect(text.spaceSeparatedWords().map(String.init) == text.split(separator: " ").map(String.init), "\(Array(text.unicodeScalars))")
+            #expect(text.spaceSeparatedWords().map { Array($0.utf8) } == text.split(separator: " ").map { Array($0.utf8) }, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    /// A marker's label loses its brackets as the reading by characters has it, on random mixes of
+    /// brackets, spaces, words, "\r\n" and marks that join a bracket to its neighbour.
+    @Test func markerLabelsLoseTheirBracketsAsCharactersSay() {
+        func byCharacters(_ text: String) -> String {
+            var label = text.trimmingSpaces()
+            if label.hasPrefix("["), label.hasSuffix("]"), label.count >= 2 { label = String(label.dropFirst().dropLast()).trimmingSpaces() }
+            return label
+        }
+        #expect(CitationLabels.bare(" [note 3] ") == "note 3")
+        #expect(CitationLabels.bare("[]") == "")
+        let pool = ["[", "]", "[", "]", " ", "\t", "note", "3", "\r\n", "\u{0301}", "\u{0600}", "日", "\u{00A0}"]
+        var generator = SplitMix(seed: 20261204)
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            #expect(Array(CitationLabels.bare(text).utf8) == Array(byCharacters(text).utf8), "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -104,6 +104,12 @@ enum CitationLabels {
     /// A marker's text without its brackets: "[2]" → "2", "[note 3]" → "note 3".
     static func bare(_ text: String) -> String {
         var label = text.trimmingSpaces()
+        let bytes = label.utf8
+        // Plain ASCII (most markers) is read on its bytes: there each bracket is a character of its own.
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return label }
+            return String(Substring(bytes.dropFirst().dropLast())).trimmingSpaces()
+        }
         if label.hasPrefix("["), label.hasSuffix("]"), label.count >= 2 { label = String(label.dropFirst().dropLast()).trimmingSpaces() }
         return label
     }
