@@ -164,8 +164,22 @@ public enum RetrievedDate {
         guard (1900...2999).contains(year), (1...12).contains(month), day >= 1,
             day <= daysIn(month: month, year: year)
         else { return nil }
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
+        // "YYYY-MM-DD", written digit by digit (interpolating the numbers cost more than finding the date).
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digits(_ value: Int, _ count: Int, at offset: Int) {
+                var value = value
+                for place in stride(from: offset + count - 1, through: offset, by: -1) {
+                    buffer[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
