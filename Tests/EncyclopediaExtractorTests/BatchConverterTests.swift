@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EncyclopediaExtractor
+import HTMLTree
 
 private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 private let fixtures = repository.appendingPathComponent("Fixtures")
@@ -51,6 +52,35 @@ private func summary(_ result: BatchResult<Extraction>) -> String {
             #expect(summaryOfRun.converted == 7 && summaryOfRun.failed == 2 && summaryOfRun.warcFiles == 1)
             #expect(summaryOfRun.warcStatistics.pages == 4)
         }
+    }
+
+    /// Folders are listed from their own records of what is a file and what a folder; links are
+    /// followed (to a page, to a folder) and a link back to a folder already read, a broken link and
+    /// hidden entries are left out, in name order.
+    @Test func foldersAreListedWithLinksFollowedAndHiddenEntriesLeftOut() throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        try Data("<p>hidden</p>".utf8).write(to: folder.appendingPathComponent(".hidden.html"))
+        try manager.createDirectory(at: folder.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        try Data("<p>cached</p>".utf8).write(to: folder.appendingPathComponent(".cache/x.html"))
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("linked.html").path, withDestinationPath: "a.html")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("d").path, withDestinationPath: "b")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("b/up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("broken.html").path, withDestinationPath: "gone.html")
+
+        let entries = try #require(FolderEntries.read(path: folder.path))
+        #expect(entries.first { $0.name == "a.html" }?.isFolder == false)
+        #expect(entries.first { $0.name == "b" }?.isFolder == true)
+        #expect(entries.first { $0.name == "linked.html" }?.isFolder == nil)
+        #expect(!entries.contains { $0.name == "." || $0.name == ".." })
+        #expect(FolderEntries.read(path: folder.appendingPathComponent("a.html").path) == nil)
+
+        let collected = try BatchInput.collect([folder.path])
+        // A folder's pages come before its subfolders'; "d" is "b" again and "b/up" the folder itself:
+        // each is read once.
+        #expect(collected.inputs.map(\.relativePath) == ["a.html", "linked.html", "b/c.html", "b/empty.html", "b/picture.html"])
+        #expect(collected.notes.count == 2, "\(collected.notes)")
     }
 
     @Test func theAsyncSequenceGivesTheSameResultsAndStopsWhenCancelled() async throws {

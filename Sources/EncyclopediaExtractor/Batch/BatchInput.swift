@@ -1,4 +1,5 @@
 import Foundation
+import HTMLTree
 
 /// One thing for a ``BatchConverter`` to convert: a page file, a WARC file (read record by record, a
 /// result per page), or a page's bytes.
@@ -103,18 +104,26 @@ extension BatchInput {
                     notes.append("skipped \(directory.path): a symbolic link back to a folder already read")
                     continue
                 }
-                let names: [String]
-                do {
-                    names = try manager.contentsOfDirectory(atPath: directory.path).sorted()
-                } catch {
-                    throw .unreadable(path: directory.path, reason: error.localizedDescription)
+                // The folder says which entries are files and folders: only links (and entries of file
+                // systems that record no kinds) cost a stat.
+                guard let entries = FolderEntries.read(path: directory.path) else {
+                    // Foundation words the reason.
+                    do {
+                        _ = try manager.contentsOfDirectory(atPath: directory.path)
+                    } catch {
+                        throw .unreadable(path: directory.path, reason: error.localizedDescription)
+                    }
+                    throw .unreadable(path: directory.path, reason: String(cString: strerror(errno)))
                 }
                 var subdirectories: [(URL, String)] = []
-                for name in names where !name.hasPrefix(".") {
-                    // Given `isDirectory:`, Foundation builds the URL without a stat of its own.
-                    let child = directory.appendingPathComponent(name, isDirectory: false)
-                    var childIsDirectory: ObjCBool = false
-                    guard manager.fileExists(atPath: child.path, isDirectory: &childIsDirectory) else { continue }
+                for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+                    let name = entry.name
+                    var childIsDirectory = ObjCBool(entry.isFolder ?? false)
+                    if entry.isFolder == nil {
+                        // Given `isDirectory:`, Foundation builds the URL without a stat of its own.
+                        let child = directory.appendingPathComponent(name, isDirectory: false)
+                        guard manager.fileExists(atPath: child.path, isDirectory: &childIsDirectory) else { continue }
+                    }
                     let relative = prefix.isEmpty ? name : prefix + "/" + name
                     if childIsDirectory.boolValue {
                         subdirectories.append((directory.appendingPathComponent(name, isDirectory: true), relative))
