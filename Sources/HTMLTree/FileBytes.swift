@@ -28,7 +28,9 @@ public enum FileBytes {
         var failure: Int32 = 0
         var requested = size > 0 ? size + 1 : 64 * 1024
         var bytes = [UInt8](unsafeUninitializedCapacity: requested) { buffer, initialized in
-            initialized = readAvailable(descriptor, into: buffer, failure: &failure)
+            // Once the size fstat gave is in, the file is read: no second read to see its end (a file
+            // that grew meanwhile fills the extra byte, and is read on below).
+            initialized = readAvailable(descriptor, into: buffer, failure: &failure, enough: size > 0 ? size : nil)
         }
         // A full buffer may not be the end: read on (a pipe, or a file that grew).
         var filled = bytes.count == requested
@@ -45,14 +47,14 @@ public enum FileBytes {
         return .bytes(bytes)
     }
 
-    /// Reads until `buffer` is full or the file ends; returns how many bytes were read (an error
-    /// other than an interruption is left in `failure`).
+    /// Reads until `buffer` is full, the file ends or `enough` bytes are in; returns how many bytes were
+    /// read (an error other than an interruption is left in `failure`).
     private static func readAvailable(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>,
-                                      failure: inout Int32) -> Int
+                                      failure: inout Int32, enough: Int? = nil) -> Int
     {
         guard let base = buffer.baseAddress else { return 0 }
         var count = 0
-        while count < buffer.count {
+        while count < buffer.count, count != enough {
             let read = Glibc.read(descriptor, base + count, buffer.count - count)
             if read < 0 {
                 if errno == EINTR { continue }
