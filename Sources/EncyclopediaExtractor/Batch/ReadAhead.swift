@@ -9,13 +9,17 @@ import Foundation
 /// The worker threads and this one are the only users; ``page(ofInput:)`` is safe from any of them.
 final class ReadAhead: @unchecked Sendable {
     /// The most pages read and not yet taken (and the most read ahead of the claims).
-    static let maximumPages = 8
-    /// The most bytes read and not yet taken (one page larger than this is still read, alone).
-    static let maximumBytes = 16 << 20
+    static let maximumPages = 32
+    /// The most bytes read and not yet taken (one page larger than this is still read, alone): the
+    /// pages waiting hold about as much memory as eight did before for pages of 20 to 100 KB, and much
+    /// less for large pages (which take milliseconds each to convert: reading one at a time keeps up).
+    static let maximumBytes = 1 << 20
     /// Once full, reading waits until takers have brought the pages waiting (and those read ahead of
-    /// the claims) down to this many and the bytes to half, then reads up to the limits again: a few
-    /// pages for each time the reader is woken, not one.
-    static let resumePages = 4
+    /// the claims) down to this many and the bytes to half, then reads up to the limits again: sixteen
+    /// small pages for each time the reader is woken (with two jobs the reader takes a converting
+    /// core each time it wakes; waking it every four pages made 1,900 context switches in 2,500
+    /// pages of 10 KB, every sixteen about 500).
+    static let resumePages = 16
 
     typealias Reader = @Sendable (BatchInput) -> Result<[UInt8], ExtractionError>
 
