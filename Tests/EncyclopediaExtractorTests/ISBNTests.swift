@@ -303,6 +303,24 @@ import Testing
         }
     }
 
+    /// A title's site suffix is what the search by characters finds, on random mixes of words,
+    /// separators, dashes, "\r\n" and marks that join a space to its neighbour.
+    @Test func titleSuffixesAgreeWithTheSearchByCharacters() {
+        func byCharacters(_ title: String) -> String {
+            for separator in [" | ", " - ", " — ", " – "] {
+                if let range = title.firstRange(of: separator) { return String(title[range.upperBound...]) }
+            }
+            return ""
+        }
+        #expect(SiteRecognizer.suffix(of: "Anti-Party Group | World Library - eBooks") == "World Library - eBooks")
+        let pool = ["Mill", " ", " | ", " - ", "-", "|", " — ", " – ", "\r\n", "\u{0301}", "\u{0600}", "é", "World Library"]
+        var generator = SplitMix(seed: 20261204)
+        for _ in 0..<4000 {
+            let title = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            #expect(Array(SiteRecognizer.suffix(of: title).utf8) == Array(byCharacters(title).utf8), "\(Array(title.unicodeScalars))")
+        }
+    }
+
     @Test func lettersAndDigitsOfAnyScriptAreWords() {
         for text in ["a", "Z", "7", " x ", "é", "日", "٣", "Ⅻ"] { #expect(BlockReader.hasWords(text), "\(text)") }
         for text in ["", " ", "—", "[ ]", "…", "·", "\u{00A0}", "@`[{"] { #expect(!BlockReader.hasWords(text), "\(text)") }

@@ -101,6 +101,21 @@ enum SiteRecognizer {
 
     /// The part of a `<title>` after the article's name: " | World Library - eBooks | …" → that text.
     static func suffix(of title: String) -> String {
+        // A plain ASCII title is searched on its bytes (there each byte is a character of its own, and
+        // the dashes beyond ASCII cannot occur); a search by characters cost more than the rest of
+        // recognising the site.
+        var bytes = title
+        if let found = bytes.withUTF8({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            for separator in [" | ", " - "] {
+                var needle = separator
+                let offset = needle.withUTF8 { ASCII.firstOffset(of: $0, in: bytes) }
+                if let offset { return String(decoding: bytes[(offset + 3)...], as: UTF8.self) }
+            }
+            return ""
+        }) {
+            return found
+        }
         for separator in [" | ", " - ", " — ", " – "] {
             if let range = title.firstRange(of: separator) { return String(title[range.upperBound...]) }
         }
