@@ -265,9 +265,16 @@ enum Cleaner {
     private static func isHiddenCategoryList(_ anchor: Node, within box: Node) -> Bool {
         var current = anchor.parent
         while let element = current, element != box {
-            if ClassWords.words(of: element).contains(Selectors.hiddenCategoriesWord) { return true }
+            // Ids and classes without the word's letters (in any case) are passed over unsplit.
+            if ClassWords.mayHold(hiddenCategoriesFilter, in: element),
+                ClassWords.words(of: element).contains(Selectors.hiddenCategoriesWord)
+            {
+                return true
+            }
             current = element.parent
         }
         return false
     }
+
+    private static let hiddenCategoriesFilter = PhraseSet([Selectors.hiddenCategoriesWord])
 }
