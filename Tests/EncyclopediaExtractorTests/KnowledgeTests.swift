@@ -131,6 +131,22 @@ private let englishFooter = "Text is available under the <a rel=\"license\" href
         #expect(licence?.name == "CC BY-SA 4.0")
     }
 
+    /// The deed link's parts, read on its bytes when it is ASCII and by characters otherwise: a
+    /// protocol-relative link, doubled slashes, a link beyond ASCII, and one with nothing after
+    /// "/licenses/" (the wording then names the licence).
+    @Test(arguments: [
+        ("//creativecommons.org/licenses/by-sa/3.0/", "CC BY-SA 3.0", "https://creativecommons.org/licenses/by-sa/3.0/"),
+        ("https://creativecommons.org/licenses//by//2.5", "CC BY 2.5", "https://creativecommons.org/licenses//by//2.5"),
+        ("https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans?ref=维基", "CC BY-SA 4.0",
+         "https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans?ref=维基"),
+        ("https://creativecommons.org/licenses/", "CC BY-SA", nil),
+    ] as [(String, String, String?)])
+    func deedLinksOfEveryShapeNameTheLicence(link: String, name: String, url: String?) {
+        let licence = Cleaner.license(attribution: "Available under CC BY-SA.", links: [link], isFamily: false)
+        #expect(licence?.name == name)
+        #expect(licence?.url == url)
+    }
+
     @Test func theWordingNamesItWithTheVersionOfTheWikisOwnLicenceLink() {
         let licence = Cleaner.license(
             attribution: "Der Text ist unter der Lizenz „Creative Commons Attribution/Share Alike“ verfügbar",
