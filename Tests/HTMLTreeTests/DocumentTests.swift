@@ -15,6 +15,31 @@ import Testing
         #expect(document.savedFromURL == "http://example.org/a/b?x=1")
     }
 
+    /// The marker search finds the first occurrence a byte-by-byte comparison finds: at the start, at
+    /// the very end, cut off by the end, repeated, after near misses, and in a slice not at index 0.
+    @Test func theMarkerSearchFindsTheFirstOccurrence() {
+        let marker = Array("saved from url=(".utf8)
+        func naive(_ bytes: ArraySlice<UInt8>) -> Int? {
+            guard bytes.count >= marker.count else { return nil }
+            return (bytes.startIndex...(bytes.endIndex - marker.count)).first { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }
+        }
+        let pieces = ["saved from url=(", "saved from url=", "s", "saved", " ", "<!-- ", "x", "\r\n", "ssaved from url=(("]
+        var state: UInt64 = 20261204
+        func random(_ count: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(count))
+        }
+        var found = 0
+        for _ in 0..<3000 {
+            let text = Array((0..<random(7)).map { _ in pieces[random(pieces.count)] }.joined().utf8)
+            let from = text.isEmpty ? 0 : random(min(text.count, 3))
+            let slice = text[from...]
+            #expect(SavedFromComment.firstRange(of: marker, in: slice) == naive(slice), "\(String(decoding: slice, as: UTF8.self))")
+            if naive(slice) != nil { found += 1 }
+        }
+        #expect(found > 300)
+    }
+
     @Test func noSavedFromCommentMeansNil() throws {
         #expect(try Document(bytes: Array("<p>saved from nothing</p>".utf8)).savedFromURL == nil)
     }
