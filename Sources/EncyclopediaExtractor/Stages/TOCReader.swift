@@ -21,7 +21,11 @@ enum TOCReader {
 
     /// The Vector 2022 skin's sidebar contents (`vector-toc`), outside the article's container.
     static func readSidebar(in document: Node) -> TableOfContents? {
-        guard let box = document.descendants.first(where: { $0.hasClassToken(Selectors.sidebarTOCClass) }) else {
+        // Only elements whose class holds the word's bytes (in any case) are looked at: most pages have
+        // no sidebar, and testing every node's class words cost more than reading a sidebar does.
+        guard let box = document.descendants(.elements(withAttribute: [.class], containing: sidebarFilter))
+            .first(where: { $0.hasClassToken(Selectors.sidebarTOCClass) })
+        else {
             return nil
         }
         var entries: [TOCEntry] = []
@@ -48,6 +52,8 @@ enum TOCReader {
         }
         return entries.isEmpty ? nil : TableOfContents(box: box, entries: entries)
     }
+
+    private static let sidebarFilter = PhraseSet([Selectors.sidebarTOCClass.description])
 
     /// The element with id `toc` or a `toc` class word; else the container of `toctext` spans.
     static func findBox(in root: Node) -> Node? {
