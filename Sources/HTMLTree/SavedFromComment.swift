@@ -1,5 +1,3 @@
-import Glibc
-
 /// Reads the `<!-- saved from url=(0052)http://… -->` comment that Internet Explorer and other
 /// browsers write at the top of a page saved with "Save Page As".
 enum SavedFromComment {
@@ -31,24 +29,11 @@ enum SavedFromComment {
         return String(decoding: urlBytes, as: UTF8.self)
     }
 
-    /// Where `marker` first occurs in `bytes`: C's `memchr` finds each candidate first byte and `memcmp`
-    /// compares the rest (a bounds-checked loop over every byte of the window cost more than the rest
-    /// of reading the page's encoding).
+    /// Where `marker` first occurs in `bytes`.
     static func firstRange(of marker: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-        guard bytes.count >= marker.count, let first = marker.first else { return nil }
-        return bytes.withUnsafeBytes { haystack in
-            marker.withUnsafeBytes { needle -> Int? in
-                guard let base = haystack.baseAddress, let rest = needle.baseAddress else { return nil }
-                let last = haystack.count - needle.count
-                var offset = 0
-                while offset <= last {
-                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-                    offset = UnsafeRawPointer(found) - base
-                    if memcmp(base + offset, rest, needle.count) == 0 { return bytes.startIndex + offset }
-                    offset += 1
-                }
-                return nil
-            }
-        }
+        guard !marker.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            marker.withUnsafeBufferPointer { needle in ByteSearch.firstOffset(of: needle, in: haystack) }
+        }.map { bytes.startIndex + $0 }
     }
 }

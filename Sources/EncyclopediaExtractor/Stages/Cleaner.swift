@@ -178,18 +178,16 @@ enum Cleaner {
     /// characters give the same answer at a fraction of the cost.
     private static func deedParts(_ url: String) -> [String]? {
         let marker = "/licenses/"
-        var bytes = url
-        var isASCII = false
-        let parts = bytes.withUTF8 { bytes -> [String]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            isASCII = true
-            var needle = marker
-            guard let offset = needle.withUTF8({ ASCII.firstOffset(of: $0, in: bytes) }) else { return nil }
+        guard !url.utf8.contains(where: { $0 >= 0x80 }) else {
+            guard let range = url.range(of: marker) else { return nil }
+            return url[range.upperBound...].split(separator: "/").map(String.init)
+        }
+        var url = url
+        var needle = marker
+        return url.withUTF8 { bytes -> [String]? in
+            guard let offset = needle.withUTF8({ ByteSearch.firstOffset(of: $0, in: bytes) }) else { return nil }
             return bytes[(offset + marker.utf8.count)...].split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         }
-        if isASCII { return parts }
-        guard let range = url.range(of: marker) else { return nil }
-        return url[range.upperBound...].split(separator: "/").map(String.init)
     }
 
     /// The first word shaped like a licence version ("3.0", "4.0") in `text`.

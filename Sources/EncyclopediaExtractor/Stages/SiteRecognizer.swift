@@ -109,8 +109,8 @@ enum SiteRecognizer {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             for separator in [" | ", " - "] {
                 var needle = separator
-                let offset = needle.withUTF8 { ASCII.firstOffset(of: $0, in: bytes) }
-                if let offset { return String(decoding: bytes[(offset + 3)...], as: UTF8.self) }
+                let offset = needle.withUTF8 { ByteSearch.firstOffset(of: $0, in: bytes) }
+                if let offset { return String(decoding: bytes[(offset + separator.utf8.count)...], as: UTF8.self) }
             }
             return ""
         }) {

@@ -208,7 +208,7 @@ struct InlineGatherer {
             squeezed.reserveCapacity(bytes.count)
             for byte in bytes where byte != 0x20 { squeezed.append(ASCII.lowercased(byte)) }
             return squeezed.withUnsafeBufferPointer { squeezed in
-                Self.displayNone.withUnsafeBufferPointer { ASCII.firstOffset(of: $0, in: squeezed) != nil }
+                Self.displayNone.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: squeezed) != nil }
             }
         }
     }

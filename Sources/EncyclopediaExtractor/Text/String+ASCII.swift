@@ -1,3 +1,5 @@
+import HTMLTree
+
 /// Byte tests for the ASCII shortcuts below, which skip Unicode tables when a text is plain ASCII.
 enum ASCII {
     /// `byte` with an ASCII capital letter made small; every other byte as it is.
@@ -164,26 +166,7 @@ extension String {
         var text = self
         var needle = other
         return text.withUTF8 { haystack in
-            needle.withUTF8 { needle in ASCII.firstOffset(of: needle, in: haystack) != nil }
+            needle.withUTF8 { needle in ByteSearch.firstOffset(of: needle, in: haystack) != nil }
         }
-    }
-}
-
-extension ASCII {
-    /// Where `needle` first occurs in `haystack`, byte for byte (an empty needle at 0).
-    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
-        guard needle.count <= haystack.count else { return nil }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var matched = 1
-                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return start }
-            }
-            start += 1
-        }
-        return nil
     }
 }
