@@ -11,15 +11,19 @@ public enum FolderEntries {
         public let isFolder: Bool?
     }
 
-    /// The entries of the folder at `path`, "." and ".." left out, in the order the folder gives them;
-    /// nil when the folder cannot be opened or read (the caller reports why).
-    public static func read(path: String) -> [Entry]? {
-        guard let stream = opendir(path) else { return nil }
+    /// The entries of the folder at `path`, "." and ".." left out, in the order the folder gives them.
+    /// - Throws: ``FileReadError`` with the system's reason, read when the call failed ("Permission
+    ///   denied", "Not a directory"), when the folder cannot be opened or read.
+    public static func read(path: String) throws(FileReadError) -> [Entry] {
+        guard let stream = opendir(path) else { throw FileReadError(reason: String(cString: strerror(errno))) }
         defer { closedir(stream) }
         var entries: [Entry] = []
         while true {
             errno = 0
-            guard let record = readdir(stream) else { return errno == 0 ? entries : nil }
+            guard let record = readdir(stream) else {
+                if errno == 0 { return entries }
+                throw FileReadError(reason: String(cString: strerror(errno)))
+            }
             let name = withUnsafeBytes(of: record.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }

@@ -69,12 +69,16 @@ private func summary(_ result: BatchResult<Extraction>) -> String {
         try manager.createSymbolicLink(atPath: folder.appendingPathComponent("b/up").path, withDestinationPath: "..")
         try manager.createSymbolicLink(atPath: folder.appendingPathComponent("broken.html").path, withDestinationPath: "gone.html")
 
-        let entries = try #require(FolderEntries.read(path: folder.path))
+        let entries = try FolderEntries.read(path: folder.path)
         #expect(entries.first { $0.name == "a.html" }?.isFolder == false)
         #expect(entries.first { $0.name == "b" }?.isFolder == true)
         #expect(entries.first { $0.name == "linked.html" }?.isFolder == nil)
         #expect(!entries.contains { $0.name == "." || $0.name == ".." })
-        #expect(FolderEntries.read(path: folder.appendingPathComponent("a.html").path) == nil)
+        // What went wrong is the system's reason, read when the listing failed.
+        let notFolder = #expect(throws: FileReadError.self) { try FolderEntries.read(path: folder.appendingPathComponent("a.html").path) }
+        #expect(notFolder?.reason == "Not a directory")
+        let missing = #expect(throws: FileReadError.self) { try FolderEntries.read(path: folder.appendingPathComponent("gone").path) }
+        #expect(missing?.reason == "No such file or directory")
 
         let collected = try BatchInput.collect([folder.path])
         // A folder's pages come before its subfolders'; "d" is "b" again and "b/up" the folder itself:

@@ -106,14 +106,11 @@ extension BatchInput {
                 }
                 // The folder says which entries are files and folders: only links (and entries of file
                 // systems that record no kinds) cost a stat.
-                guard let entries = FolderEntries.read(path: directory.path) else {
-                    // Foundation words the reason.
-                    do {
-                        _ = try manager.contentsOfDirectory(atPath: directory.path)
-                    } catch {
-                        throw .unreadable(path: directory.path, reason: error.localizedDescription)
-                    }
-                    throw .unreadable(path: directory.path, reason: String(cString: strerror(errno)))
+                let entries: [FolderEntries.Entry]
+                do {
+                    entries = try FolderEntries.read(path: directory.path)
+                } catch {
+                    throw .unreadable(path: directory.path, reason: error.reason)
                 }
                 var subdirectories: [(URL, String)] = []
                 for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
