@@ -31,7 +31,7 @@ struct Encx: ParsableCommand {
         BatchMemory.keepFreedMemory()
         var parsed: (any ParsableCommand)?
         do {
-            var command = try parseAsRoot()
+            var command = try LongPathLists.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
             parsed = command
             try command.run()
             reportPeakResidentSetIfAsked()
