@@ -66,10 +66,9 @@ enum LongPathLists {
         /// Nil when the command line is not a path-list command's, names few paths, or holds anything
         /// this reading cannot classify exactly.
         init?(_ arguments: [String]) {
-            guard let name = arguments.first,
+            guard arguments.count > LongPathLists.foldingThreshold, let name = arguments.first,
                 let type = Encx.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
                 type is any PathListCommand.Type,
-                arguments.count > LongPathLists.foldingThreshold,
                 let options = OptionTable(type)
             else { return nil }
             var folded = [name]
