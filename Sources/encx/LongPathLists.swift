@@ -93,7 +93,7 @@ enum LongPathLists {
                     return nil
                 case .some(false):
                     continue
-                case let .some(true):
+                case .some(true):
                     // The option's value: the next argument, which must look like a value unless the
                     // option takes any (a negative number of jobs, say).
                     guard index < arguments.count else { return nil }
