@@ -18,14 +18,18 @@ import Testing
         return text
     }
 
+    /// More paths than are parsed unfolded.
+    static let many = LongPathLists.foldingThreshold + 40
+
     static let commandLines: [[String]] = [
-        ["convert"] + pages(200),
-        ["convert", "--format", "jsonl", "-o", "all.jsonl"] + pages(100) + ["--jobs", "2"] + pages(100, from: 100),
-        ["convert"] + pages(70) + ["--output=out", "-q", "--time-limit", "-0", "--skip-existing"] + pages(70, from: 70) + ["--", "-odd-name.html"],
-        ["convert", "-"] + pages(90) + ["--glob", "*.htm*", "--report", "-", "--url-pattern", "x"],
-        ["dedupe", "--threshold", "0.7", "-j", "1"] + pages(120) + ["--canonical", "keep.jsonl"],
+        ["convert"] + pages(many),
+        ["convert", "--format", "jsonl", "-o", "all.jsonl"] + pages(many / 2) + ["--jobs", "2"] + pages(many / 2, from: many / 2),
+        ["convert"] + pages(many / 2) + ["--output=out", "-q", "--time-limit", "-0", "--skip-existing"] + pages(many / 2, from: many / 2)
+            + ["--", "-odd-name.html"],
+        ["convert", "-"] + pages(many) + ["--glob", "*.htm*", "--report", "-", "--url-pattern", "x"],
+        ["dedupe", "--threshold", "0.7", "-j", "1"] + pages(many) + ["--canonical", "keep.jsonl"],
         // `verify` checks that its paths exist.
-        ["verify", "--ignore", "warnings", "--ignore", "sections[*].anchor"] + Array(repeating: fixtures.path, count: 80) + ["--format", "json"],
+        ["verify", "--ignore", "warnings", "--ignore", "sections[*].anchor"] + Array(repeating: fixtures.path, count: many) + ["--format", "json"],
     ]
 
     /// Each command line parses to the same command, option for option and path for path, folded or
@@ -42,10 +46,10 @@ import Testing
     /// A command line this reading cannot take apart exactly is left to the parser whole.
     @Test(arguments: [
         ["convert"] + pages(10),  // few paths
-        ["convert", "--frmat", "jsonl"] + pages(100),  // an unknown option
-        ["convert", "-qo", "all.jsonl"] + pages(100),  // a group of short options, the last taking a value
-        ["convert", "-o"] + pages(100) + ["--output"],  // an option missing its value
-        ["inspect"] + pages(100),  // not a path-list command
+        ["convert", "--frmat", "jsonl"] + pages(many),  // an unknown option
+        ["convert", "-qo", "all.jsonl"] + pages(many),  // a group of short options, the last taking a value
+        ["convert", "-o"] + pages(many) + ["--output"],  // an option missing its value
+        ["inspect"] + pages(many),  // not a path-list command
     ])
     func unclearCommandLinesAreNotFolded(_ arguments: [String]) {
         #expect(LongPathLists.Folding(arguments) == nil)
@@ -55,12 +59,12 @@ import Testing
     /// on the paths themselves ("-" given twice) after they are put back.
     @Test func errorsReadAsWithFewPaths() throws {
         let few = try encx(["convert", "--jobs", "0", "a.html", "b.html"])
-        let many = try encx(["convert", "--jobs", "0"] + Self.pages(300))
+        let many = try encx(["convert", "--jobs", "0"] + Self.pages(Self.many))
         #expect(few.status == 2 && many.status == 2)
         #expect(few.stderr == many.stderr)
         #expect(many.stderr.contains("--jobs must be at least 1"))
 
-        let twice = try encx(["convert", "-"] + Self.pages(300) + ["-"])
+        let twice = try encx(["convert", "-"] + Self.pages(Self.many) + ["-"])
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("'-' (standard input) can be given only once."))
     }
