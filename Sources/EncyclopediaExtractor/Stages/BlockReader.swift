@@ -105,11 +105,28 @@ enum BlockReader {
     private static func linkShare(of item: Node, text: String, excluding nested: [Node]) -> Double {
         guard !text.isEmpty else { return 0 }
         var linked = 0
+        // Many nested lists (a hostile item holds thousands) are looked up from each link's ancestors
+        // rather than each asked whether it holds the link.
+        let manyNested = nested.count > 8 ? Set(nested) : nil
         for anchor in item.descendants(.elements(named: .a)) {
-            if nested.contains(where: { $0.contains(anchor) }) { continue }
+            if let manyNested {
+                if Self.hasAncestor(of: anchor, in: manyNested, below: item) { continue }
+            } else if nested.contains(where: { $0.contains(anchor) }) {
+                continue
+            }
             linked += anchor.text.characterCount
         }
         return min(1, Double(linked) / Double(text.characterCount))
+    }
+
+    /// True when `node`, or an ancestor of it below `top`, is in `set`.
+    private static func hasAncestor(of node: Node, in set: Set<Node>, below top: Node) -> Bool {
+        var current: Node? = node
+        while let element = current, element != top {
+            if set.contains(element) { return true }
+            current = element.parent
+        }
+        return false
     }
 
     /// The lists inside a list item that are not inside another nested list.

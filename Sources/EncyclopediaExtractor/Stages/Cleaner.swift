@@ -217,7 +217,9 @@ enum Cleaner {
             if words.contains(Selectors.categoryBoxWord)
                 || (words.contains(Selectors.categoriesWord) && !protected.contains(node) && contentRoot.contains(node))
             {
-                if !boxes.contains(where: { $0.contains(node) }) { boxes.append(node) }
+                // The walk is in document order and the boxes do not nest: a node inside a box found
+                // before is inside the last one.
+                if !(boxes.last?.contains(node) ?? false) { boxes.append(node) }
             }
         }
         var names: [String] = []
@@ -225,7 +227,7 @@ enum Cleaner {
             let name = anchor.text
             let lowered = name.fastLowercased()
             guard !name.isEmpty, lowered != "categories", lowered != "category" else { return }
-            if !names.contains(name) { names.append(name) }
+            names.append(name)
         }
         // Where category boxes link to category pages ("Category:", "Kategorie:", "קטגוריה:" …), only those
         // links are categories, and a box with none is not a category box (German Wikipedia styles its
@@ -247,18 +249,21 @@ enum Cleaner {
         }
         if boxes.isEmpty {
             var lines: [Node] = []
+            // Every node in `lines`; and whether a link's parent is a category line, worked out once per
+            // parent (not again, reading the parent's whole text, for each of its links).
+            var listed: Set<Node> = []
+            var isCategoryLine: [Node: Bool] = [:]
             for anchor in contentRoot.descendants(.elements(named: .a)) {
                 guard anchor.attribute(.href, contains: Selectors.categoryLink),
                     !anchor.attribute(.href, contains: Selectors.categoryIndexLink)
                 else { continue }
                 addCategory(from: anchor)
-                // (Only the opening is folded, by ASCII letters: the prefix looked for is ASCII.)
-                if let line = anchor.parent, !protected.contains(line),
-                    case let text = line.text, String(text.prefix(7)).asciiLowercased() == "categor",
-                    text.characterCount < maximumBoilerplateLength
-                {
-                    if !lines.contains(line) { lines.append(line) }
+                if let line = anchor.parent, isCategoryLine[line] ?? Self.isCategoryLine(line, protected: protected) {
+                    isCategoryLine[line] = true
+                    if listed.insert(line).inserted { lines.append(line) }
                 } else {
+                    if let line = anchor.parent { isCategoryLine[line] = false }
+                    listed.insert(anchor)
                     lines.append(anchor)
                 }
             }
@@ -267,7 +272,17 @@ enum Cleaner {
                 line.remove()
             }
         }
+        // Gathered with repeats; each name once, where it first stands.
+        names.removeRepeats()
         result.categories = names
+    }
+
+    /// True for an element that is a short line of category links ("Categories: A | B"), outside the
+    /// article's protected nodes. (Only the opening is folded, by ASCII letters: the prefix is ASCII.)
+    private static func isCategoryLine(_ line: Node, protected: NodeSet) -> Bool {
+        guard !protected.contains(line) else { return false }
+        let text = line.text
+        return String(text.prefix(7)).asciiLowercased() == "categor" && text.characterCount < maximumBoilerplateLength
     }
 
     /// True for the link that labels a category box in any language ("Categories", "Kategorien",

@@ -85,6 +85,10 @@ struct InlineGatherer {
     mutating func finish() -> InlineContent {
         var result = content
         result.text = buffer.take()
+        // Gathered with repeats; each value once, where it first stands.
+        result.cites.removeRepeats()
+        result.urls.removeRepeats()
+        result.bookSourceISBNs.removeRepeats()
         if !markerBytes.isEmpty {
             result.markers = Self.scalarOffsets(of: markerBytes, in: result.text)
             markerBytes.removeAll(keepingCapacity: true)
@@ -158,7 +162,7 @@ struct InlineGatherer {
                     if let href = anchor.attribute(.href), let hash = href.firstIndex(of: "#") {
                         let id = String(href[href.index(after: hash)...])
                         guard !id.isEmpty else { continue }
-                        if !content.cites.contains(id) { content.cites.append(id) }
+                        content.cites.append(id)
                         markerBytes.append((id, buffer.byteCount))
                     }
                 }
@@ -172,9 +176,9 @@ struct InlineGatherer {
                 // Keep the ISBN as the page prints it when the link's text is the same number.
                 let shown = element.text
                 if let shownDigits = ISBNCodec.compact(shown), shownDigits == ISBNCodec.compact(isbn) { isbn = shown }
-                if !content.bookSourceISBNs.contains(isbn) { content.bookSourceISBNs.append(isbn) }
+                content.bookSourceISBNs.append(isbn)
             } else if element.attribute(.href, hasPrefixIgnoringCase: "http://") || element.attribute(.href, hasPrefixIgnoringCase: "https://"),
-                let href = element.attribute(.href), !content.urls.contains(href)
+                let href = element.attribute(.href)
             {
                 content.urls.append(href)
             }
