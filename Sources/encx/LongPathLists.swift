@@ -68,6 +68,8 @@ enum LongPathLists {
         /// Nil when the command line is not a path-list command's, names few paths, or holds anything
         /// this reading cannot classify exactly.
         init?(_ arguments: [String]) {
+            // The count first: the conformance test after it scans the binary's conformance records,
+            // which every run would otherwise pay at start-up.
             guard arguments.count > LongPathLists.foldingThreshold, let name = arguments.first,
                 let type = Encx.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
                 type is any PathListCommand.Type,

@@ -105,15 +105,11 @@ enum BlockReader {
     private static func linkShare(of item: Node, text: String, excluding nested: [Node]) -> Double {
         guard !text.isEmpty else { return 0 }
         var linked = 0
-        // Many nested lists (a hostile item holds thousands) are looked up from each link's ancestors
-        // rather than each asked whether it holds the link.
-        let manyNested = nested.count > 8 ? Set(nested) : nil
+        // A link inside a nested list is found from its ancestors, not by asking each nested list whether
+        // it holds the link (a hostile item holds thousands).
+        let nestedLists = Set(nested)
         for anchor in item.descendants(.elements(named: .a)) {
-            if let manyNested {
-                if Self.hasAncestor(of: anchor, in: manyNested, below: item) { continue }
-            } else if nested.contains(where: { $0.contains(anchor) }) {
-                continue
-            }
+            if !nestedLists.isEmpty, Self.hasAncestor(of: anchor, in: nestedLists, below: item) { continue }
             linked += anchor.text.characterCount
         }
         return min(1, Double(linked) / Double(text.characterCount))

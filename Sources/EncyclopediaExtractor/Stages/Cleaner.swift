@@ -252,17 +252,21 @@ enum Cleaner {
             // Every node in `lines`; and whether a link's parent is a category line, worked out once per
             // parent (not again, reading the parent's whole text, for each of its links).
             var listed: Set<Node> = []
-            var isCategoryLine: [Node: Bool] = [:]
+            var verdicts: [Node: Bool] = [:]
+            func isCategoryLine(_ line: Node) -> Bool {
+                if let known = verdicts[line] { return known }
+                let verdict = Self.isCategoryLine(line, protected: protected)
+                verdicts[line] = verdict
+                return verdict
+            }
             for anchor in contentRoot.descendants(.elements(named: .a)) {
                 guard anchor.attribute(.href, contains: Selectors.categoryLink),
                     !anchor.attribute(.href, contains: Selectors.categoryIndexLink)
                 else { continue }
                 addCategory(from: anchor)
-                if let line = anchor.parent, isCategoryLine[line] ?? Self.isCategoryLine(line, protected: protected) {
-                    isCategoryLine[line] = true
+                if let line = anchor.parent, isCategoryLine(line) {
                     if listed.insert(line).inserted { lines.append(line) }
                 } else {
-                    if let line = anchor.parent { isCategoryLine[line] = false }
                     listed.insert(anchor)
                     lines.append(anchor)
                 }
