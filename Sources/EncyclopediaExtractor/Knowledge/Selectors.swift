@@ -262,6 +262,8 @@ enum Selectors {
     static let figureClasses: [StaticString] = ["thumb", "gallerybox"]
     static let galleryClass: StaticString = "gallery"
     static let figureCaptionClasses: [StaticString] = ["thumbcaption", "gallerytext"]
+    /// Where a page that loads images lazily keeps an image's address (see `BlockReader.imageAddress`).
+    static let lazyImageAttribute = "data-src"
     static let magnifyClass: StaticString = "magnify"
 
     /// Infobox tables: class `infobox`, or one starting `infobox_` or `infobox-`.

@@ -187,11 +187,25 @@ enum BlockReader {
                 }
                 caption = gatherer.finish().text
             }
-            if source == nil, node.isElement(.img) { source = node.attribute(.src) }
+            if source == nil, node.isElement(.img) || node.attribute(Selectors.lazyImageAttribute) != nil {
+                source = imageAddress(node)
+            }
         }
         if caption == nil, let alt = firstImage(in: element)?.attribute(.alt), !alt.isEmpty { caption = alt }
         guard caption != nil || source != nil else { return nil }
         return BuiltBlock(block: .figure(caption: caption ?? "", src: source))
+    }
+
+    /// The address of an image, or of the placeholder a page loads it into. Pages that load images lazily
+    /// keep the real address in `data-src`: on the `<img>` itself, whose `src` is then a placeholder
+    /// `data:` image (Fandom), or on an element standing where the image goes (MediaWiki's mobile skin,
+    /// whose `<img>` is inside a `<noscript>`, never read). An image embedded as a `data:` address with no
+    /// lazy one (a page saved as a single file) keeps it.
+    private static func imageAddress(_ node: Node) -> String? {
+        let source = node.isElement(.img) ? node.attribute(.src) : nil
+        if let source, !source.isEmpty, source.prefix(5).lowercased() != "data:" { return source }
+        if let lazy = node.attribute(Selectors.lazyImageAttribute), !lazy.isEmpty { return lazy }
+        return source
     }
 
     private static func firstImage(in element: Node) -> Node? {
