@@ -379,7 +379,7 @@ def process_partition(paths, config, counters):
 # Warnings that count against a copy (encx's Completeness.repairCodes).
 REPAIR_CODES = {"toc-heading-missing", "heading-not-in-toc", "section-order", "section-restored", "misplaced-notes",
                 "misplaced-references", "misplaced-prose", "title-from-head", "empty-article", "parse-truncated",
-                "encoding-repaired", "encoding-guessed", "charset-unknown", "nul-removed"}
+                "encoding-repaired", "encoding-guessed", "charset-unknown", "nul-removed", "replacement-characters"}
 
 
 def _utf8_length(text):

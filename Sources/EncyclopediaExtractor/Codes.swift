@@ -43,12 +43,16 @@ public struct WarningCode: WireCode {
     public static let charsetUnknown: WarningCode = "charset-unknown"
     /// NUL characters were removed.
     public static let nulRemoved: WarningCode = "nul-removed"
+    /// The article's text holds U+FFFD, the replacement character: characters lost before the page was
+    /// saved (or replaced while it was decoded).
+    public static let replacementCharacters: WarningCode = "replacement-characters"
 
     /// Every code the extractor writes, in the order the README lists them.
     public static let all: [WarningCode] = [
         .tocHeadingMissing, .headingNotInTOC, .sectionOrder, .sectionRestored, .misplacedNotes, .misplacedReferences,
         .misplacedProse, .isbnInvalid, .licenseMissing, .unrecognisedSite, .titleFromHead, .emptyArticle,
         .parseTruncated, .isbnLimit, .encodingRepaired, .encodingGuessed, .charsetUnknown, .nulRemoved,
+        .replacementCharacters,
     ]
 }
 

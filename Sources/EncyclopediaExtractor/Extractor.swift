@@ -271,6 +271,13 @@ struct ExtractionPipeline {
             categories: cleaning.categories,
             license: cleaning.license,
             warnings: warnings)
+        if document.holdsReplacementCharacter, case let lost = article.replacementCharacterCount, lost > 0 {
+            let cause = document.repairs.replacedSequences > 0
+                ? "lost before the page was saved, or replaced while it was decoded (see encoding-repaired)"
+                : "characters the page had already lost when it was saved"
+            article.warnings.append(Warning(code: .replacementCharacters,
+                                            message: "\(lost) character(s) of the article's text are U+FFFD, the replacement character: \(cause)."))
+        }
         article.stampFingerprint()
         return Extraction(article: article, removals: removals.removals, encodingExplanation: document.encoding.description,
                           isEncyclopediaPage: recognition.isEncyclopediaPage)

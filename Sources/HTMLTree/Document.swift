@@ -25,6 +25,8 @@ public final class Document {
     public let nodeCount: Int
     /// Text, comment and attribute-value bytes (UTF-8).
     let bytes: UnsafeMutablePointer<UInt8>
+    /// How many bytes `bytes` holds.
+    let storedByteCount: Int
     let attributes: UnsafeMutablePointer<AttributeRecord>
     let names: NameTable
     /// The libxml2 copy XPath queries run on; made on the first query, dropped when the tree changes.
@@ -72,6 +74,7 @@ public final class Document {
         nodeCount = tree.builder.nodes.count
         numberSubtrees(nodes, count: nodeCount)
         self.bytes = tree.builder.bytes.base
+        storedByteCount = tree.builder.bytes.count
         attributes = tree.builder.attributes.base
         names = tree.builder.names
         self.input = input
@@ -130,6 +133,15 @@ public final class Document {
         nodes.deallocate()
         bytes.deallocate()
         attributes.deallocate()
+    }
+
+    /// True when some text, comment or attribute value holds U+FFFD, the replacement character (as the
+    /// page was saved, or put there by decoding): a quick test before counting them anywhere.
+    public var holdsReplacementCharacter: Bool {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        return replacement.withUnsafeBufferPointer { needle in
+            ByteSearch.firstOffset(of: needle, in: UnsafeBufferPointer(start: bytes, count: storedByteCount)) != nil
+        }
     }
 
     /// The `<html>` element (libxml2 supplies one for tag soup that lacks it), or nil for an empty tree.

@@ -97,7 +97,8 @@ import Testing
         }
         let repairCodes: Set<String> = ["toc-heading-missing", "heading-not-in-toc", "section-order", "section-restored", "misplaced-notes",
                                         "misplaced-references", "misplaced-prose", "title-from-head", "empty-article", "parse-truncated",
-                                        "encoding-repaired", "encoding-guessed", "charset-unknown", "nul-removed"]
+                                        "encoding-repaired", "encoding-guessed", "charset-unknown", "nul-removed",
+                                        "replacement-characters"]
         let warnings = article["warnings"] as? [[String: Any]] ?? []
         return ["sections": sections(article["sections"] as? [[String: Any]] ?? []),
                 "references": (article["references"] as? [Any])?.count ?? 0,

@@ -23,7 +23,7 @@ public struct Completeness: Sendable, Equatable, Hashable, Comparable, Codable {
     public static let repairCodes: Set<WarningCode> = [
         .tocHeadingMissing, .headingNotInTOC, .sectionOrder, .sectionRestored, .misplacedNotes, .misplacedReferences,
         .misplacedProse, .titleFromHead, .emptyArticle, .parseTruncated, .encodingRepaired, .encodingGuessed,
-        .charsetUnknown, .nulRemoved,
+        .charsetUnknown, .nulRemoved, .replacementCharacters,
     ]
 
     public init(sections: Int, references: Int, isbns: Int, proseBytes: Int, repairs: Int) {

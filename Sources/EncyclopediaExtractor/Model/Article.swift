@@ -271,3 +271,34 @@ extension License {
         try container.encode(attribution, forKey: .attribution)
     }
 }
+
+extension Article {
+    /// Calls `body` with every text the article shows: its title, the lead's and every section's blocks
+    /// and titles, the infobox, the references.
+    func forEachText(_ body: (String) -> Void) {
+        body(title)
+        for block in lead { block.forEachText(body) }
+        func walk(_ sections: [Section]) {
+            for section in sections {
+                body(section.title)
+                for block in section.blocks { block.forEachText(body) }
+                walk(section.sections)
+            }
+        }
+        walk(sections)
+        for field in infobox {
+            body(field.label)
+            body(field.value)
+        }
+        for reference in references { body(reference.text) }
+    }
+
+    /// How many U+FFFD replacement characters the article's text holds.
+    var replacementCharacterCount: Int {
+        var count = 0
+        forEachText { text in
+            for scalar in text.unicodeScalars where scalar == "\u{FFFD}" { count += 1 }
+        }
+        return count
+    }
+}

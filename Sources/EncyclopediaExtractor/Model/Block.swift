@@ -156,3 +156,33 @@ extension Block: Codable {
         }
     }
 }
+
+extension Block {
+    /// Calls `body` with every text the block shows (not its image address).
+    func forEachText(_ body: (String) -> Void) {
+        switch self {
+        case let .paragraph(text, _, _), let .quote(text):
+            body(text)
+        case let .list(_, items):
+            func walk(_ items: [ListItem]) {
+                for item in items {
+                    body(item.text)
+                    walk(item.items)
+                }
+            }
+            walk(items)
+        case let .table(caption, rows, _, _):
+            if let caption { body(caption) }
+            for row in rows {
+                for cell in row { body(cell) }
+            }
+        case let .figure(caption, _):
+            body(caption)
+        case let .definitions(items):
+            for item in items {
+                body(item.term)
+                body(item.definition)
+            }
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct ISBNCollector {
             place = made
             return made
         }
-        Self.forEachText(of: built.block) { text in
+        built.block.forEachText { text in
             for written in ISBNScanner.writtenISBNs(in: text) { add(written: written, path: spelled()) }
         }
         for written in built.linkISBNs { add(written: written, path: spelled()) }
@@ -64,33 +64,5 @@ struct ISBNCollector {
         stored.foundIn = [path]
         indexByKey[key] = isbns.count
         isbns.append(stored)
-    }
-
-    /// Calls `body` with every text a block shows.
-    static func forEachText(of block: Block, _ body: (String) -> Void) {
-        switch block {
-        case let .paragraph(text, _, _), let .quote(text):
-            body(text)
-        case let .list(_, items):
-            func walk(_ items: [ListItem]) {
-                for item in items {
-                    body(item.text)
-                    walk(item.items)
-                }
-            }
-            walk(items)
-        case let .table(caption, rows, _, _):
-            if let caption { body(caption) }
-            for row in rows {
-                for cell in row { body(cell) }
-            }
-        case let .figure(caption, _):
-            body(caption)
-        case let .definitions(items):
-            for item in items {
-                body(item.term)
-                body(item.definition)
-            }
-        }
     }
 }
