@@ -86,7 +86,9 @@ struct Dedupe: ParsableCommand {
         }
         if !quiet {
             let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
-            var line = "encx: dedupe: \(result.members.count) articles, \(result.clusters) clusters, \(result.duplicates) duplicates removed"
+            func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            var line = "encx: dedupe: \(counted(result.members.count, "article")), \(counted(result.clusters, "cluster")), "
+                + "\(counted(result.duplicates, "duplicate")) removed"
             line += String(format: " (threshold %.2f, %d values per band, %d candidate pairs) in %.2f s", result.threshold, result.rowsPerBand,
                            result.candidatePairs, seconds)
             if collector.failed > 0 { line += "; \(collector.failed) input(s) or record(s) failed" }

@@ -41,7 +41,7 @@ import Testing
         #expect(lines.map(\.canonical) == [true, false, true, true])   // a tie: the smaller input name
         #expect(lines[0].title == "Anti-Party Group" && lines[0].site == "World Library")
         #expect(lines.allSatisfy { $0.cluster.count == 16 })
-        #expect(run.stderr.contains("encx: dedupe: 4 articles, 3 clusters, 1 duplicates removed"))
+        #expect(run.stderr.contains("encx: dedupe: 4 articles, 3 clusters, 1 duplicate removed"))
     }
 
     @Test func jsonLinesAndRecordsGiveTheSameClusters() throws {
