@@ -102,6 +102,26 @@ private func page(toc: String, body: String, site: String = "World Library") -> 
         #expect(!(try articleTexts(article)).contains("numerous content providers"))
     }
 
+    /// A licence line that opens with a disclosure of affiliate links (as every Fandom page's does) gives
+    /// the licence without it; a sentence that attributes the text before the licence stays.
+    @Test(arguments: [
+        ("*Disclosure: Some of the links above are affiliate links, meaning Fandom earns a commission if you buy. ",
+         ""),
+        ("This article is copied from Wikipedia. ", "This article is copied from Wikipedia. "),
+    ])
+    func aDisclosureBeforeTheLicenceIsNoPartOfIt(opening: String, kept: String) throws {
+        let html = """
+            <html><head><title>Mill | Mills Wiki | Fandom</title></head><body>
+            <h1 id="firstHeading">Mill</h1><div id="mw-content-text"><p>The old mill stood by the river for a long time.</p></div>
+            <div class="license-description">\(opening)Community content is available under
+            <a href="https://www.fandom.com/licensing">CC-BY-SA</a> unless otherwise noted.</div>
+            </body></html>
+            """
+        let article = try Extractor().extract(html: Data(html.utf8), input: "fandom.html")
+        #expect(article.license?.attribution == kept + "Community content is available under CC-BY-SA unless otherwise noted.")
+        #expect(article.license?.name == "CC BY-SA")
+    }
+
     @Test func citationMarkersAndEditLinksLeaveTheProse() throws {
         let body = """
             <h2><span class="editsection">[<a href="/edit">edit</a>]</span> <span class="mw-headline" id="P">Part</span></h2>

@@ -71,6 +71,15 @@ private let englishFooter = "Text is available under the <a rel=\"license\" href
         }
     }
 
+    /// Where a licence line's first sentence starts (what comes before it may be a disclosure).
+    @Test func sentencesStartAfterTheirStop() {
+        let text = "One claim. Two. 一。Three? Four"
+        for (marker, start) in [("Two", 11), ("一", 16), ("Three", 22), ("Four", 29), ("One", 0)] {
+            let offset = text.utf8.count - (text.components(separatedBy: marker).last ?? "").utf8.count - marker.utf8.count
+            #expect(Cleaner.sentenceStart(before: offset, in: text) == start, "\(marker)")
+        }
+    }
+
     /// A block's text is only searched for licence sentences when one of its text nodes holds an anchor.
     @Test func everyLicenceAndFooterSentenceHoldsAnAnchor() {
         for sentence in Selectors.licenceMarkers + Selectors.footerMarkers {

@@ -129,6 +129,10 @@ enum Selectors {
     /// Every licence sentence: the family's, and the wiki footers' in each language.
     static let licenceMarkers: [String] = familyLicenceMarkers + LanguageProfile.all.flatMap(\.licenceSentences)
 
+    /// What a licence block may say before the licence that is no part of it, lowercased: a disclosure
+    /// of affiliate links (every Fandom page's licence line opens with one).
+    static let disclosureMarkers = ["affiliate link"]
+
     /// Sentences of the site footer, lowercased.
     static let footerMarkers: [String] = [
         "copyright © world library foundation",

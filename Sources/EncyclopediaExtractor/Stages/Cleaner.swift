@@ -31,6 +31,7 @@ enum Cleaner {
     private static let licenceMarkers = PhraseSet(Selectors.licenceMarkers)
     private static let familyLicenceMarkers = PhraseSet(Selectors.familyLicenceMarkers)
     private static let footerMarkers = PhraseSet(Selectors.footerMarkers)
+    private static let disclosureMarkers = PhraseSet(Selectors.disclosureMarkers)
     /// The anchors, and the panel's first label: one pass over the texts finds both.
     private static let anchors = PhraseSet(Selectors.boilerplateAnchors + [Selectors.articleIdLabel])
     private static let maximumBoilerplateLength = Selectors.maximumBoilerplateLength
@@ -107,6 +108,13 @@ enum Cleaner {
                 text = String(decoding: text.utf8.prefix(footer.offset), as: UTF8.self)
                 result.footerFound = true
             }
+            // A disclosure before the licence's first sentence (Fandom's affiliate links) is no part of it;
+            // other sentences there ("This article is copied from Wikipedia.") attribute the text and stay.
+            if let licence = licenceMarkers.firstMatch(in: text), case let start = sentenceStart(before: licence.offset, in: text),
+               start > 0, disclosureMarkers.matches(String(decoding: text.utf8.prefix(start), as: UTF8.self))
+            {
+                text = String(decoding: text.utf8.dropFirst(start), as: UTF8.self)
+            }
             attribution.append(text)
             attribution.appendSpace()
             for anchor in block.descendants(.elements(named: .a)) {
@@ -116,6 +124,23 @@ enum Cleaner {
         result.licenceText = attribution.take()
         result.license = license(attribution: result.licenceText, links: links,
                                  isFamily: familyLicenceMarkers.matches(result.licenceText))
+    }
+
+    /// Where the sentence holding byte `offset` of `text` starts: after the last ". ", "! ", "? " or
+    /// ideographic full stop before it, or 0.
+    static func sentenceStart(before offset: Int, in text: String) -> Int {
+        let bytes = Array(text.utf8.prefix(offset))
+        var index = bytes.count - 1
+        while index > 0 {
+            let byte = bytes[index]
+            if byte == 0x20, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(bytes[index - 1]) {
+                return index + 1
+            }
+            // U+3002 IDEOGRAPHIC FULL STOP (E3 80 82) ends a sentence without a space.
+            if byte == 0x82, index >= 2, bytes[index - 2] == 0xE3, bytes[index - 1] == 0x80 { return index + 1 }
+            index -= 1
+        }
+        return 0
     }
 
     private static func isBoilerplateSized(_ block: Node, length: Int) -> Bool {
