@@ -122,6 +122,26 @@ private func page(toc: String, body: String, site: String = "World Library") -> 
         #expect(article.license?.name == "CC BY-SA")
     }
 
+    /// The Hebrew Wikipedia's image toggle labels its box with a button ("click to shrink back"): no
+    /// infobox field, while the image and the fields around it stay.
+    @Test func anImageToggleButtonIsNoInfoboxField() throws {
+        let html = """
+            <html lang="he"><head><title>Mill</title></head><body>
+            <h1 id="firstHeading">Mill</h1><div id="mw-content-text">
+            <table class="infobox"><tr><th>Built</th><td>1802</td></tr>
+            <tr><td colspan="2"><div class="img_toggle center"><div class="imgtogglebox">
+            <p><span class="imgtoggleboxTitle">Click to shrink back</span></p>
+            <figure><img src="mill.jpg"><figcaption>The mill from the river</figcaption></figure></div></div></td></tr>
+            <tr><th>Owner</th><td>The parish</td></tr></table>
+            <p>The old mill stood by the river for a long time, and the village grew around it.</p></div></body></html>
+            """
+        let article = try extract(html)
+        let values = article.infobox.map(\.value)
+        #expect(!values.contains { $0.contains("Click to shrink back") }, "\(values)")
+        #expect(values.contains("1802") && values.contains("The parish"))
+        #expect(values.contains { $0.contains("The mill from the river") })
+    }
+
     @Test func citationMarkersAndEditLinksLeaveTheProse() throws {
         let body = """
             <h2><span class="editsection">[<a href="/edit">edit</a>]</span> <span class="mw-headline" id="P">Part</span></h2>

@@ -73,6 +73,9 @@ enum Selectors {
         // MediaWiki's lines under the title, `siteSub` and `contentSub` split at their camel case
         // ("From Wikipedia, …", "(Redirected from Duckling)").
         "site sub", "content sub", "content subtitle",
+        // The Hebrew Wikipedia's image toggle (ImgToggle gadget) titles its box with a button's label
+        // ("click to shrink back"); the box itself holds the image.
+        "imgtogglebox title",
     ]
 
     /// Words that, present in an id or class, keep an element even if another word looks like chrome:
