@@ -83,6 +83,51 @@ import Testing
         #expect(RetrievedDate.isoDate(in: text) == expected)
     }
 
+    /// Citations in the languages of the profiles, written as their wikis' citation templates print them.
+    @Test(arguments: [
+        ("Stadt Kessenbrück, abgerufen am 3. Oktober 2012.", "2012-10-03"),
+        ("UnderGroundOnline. Abgerufen am 2. Mai 2007.", "2007-05-02"),
+        ("Observatoire du Valmonde, 2022 (consulté le 12 mars 2024).", "2024-03-12"),
+        ("Bulletin, 2011 (consulté le 1er février 2012)", "2012-02-01"),
+        ("El Diario, 2010. Consultado el 4 de noviembre de 2011.", "2011-11-04"),
+        ("La Stampa. URL consultato il 29 febbraio 2012.", "2012-02-29"),
+        ("De Krant, 2009. Geraadpleegd op 4 november 2011.", "2011-11-04"),
+        ("Folha, 2010. Consultado em 4 de novembro de 2011", "2011-11-04"),
+        ("Ведомости, 2010. Проверено 4 ноября 2011.", "2011-11-04"),
+        ("Правда. Процитовано 4 листопада 2011.", "2011-11-04"),
+        ("Rzeczpospolita, 2010 [dostęp 2011-11-04]", "2011-11-04"),
+        ("Gazeta, 2010 [dostęp 4 listopada 2011]", "2011-11-04"),
+        ("Dagens Nyheter, 2010. Läst 4 november 2011.", "2011-11-04"),
+        ("הלשכה המרכזית לסטטיסטיקה. 6 בספטמבר 2017. נבדק ב-19 בספטמבר 2017.", "2017-09-19"),
+        ("الأهرام، 2010. اطلع عليه بتاريخ 4 نوفمبر 2011.", "2011-11-04"),
+    ])
+    func retrievedDatesInOtherLanguagesBecomeISO(text: String, expected: String) {
+        #expect(RetrievedDate.isoDate(in: text) == expected)
+    }
+
+    /// A month's name in one language never names another month in another, so the profiles' names
+    /// can be looked up together; each profile that names months names all twelve.
+    @Test func monthNamesMeanOneMonth() {
+        var seen: [String: (code: String, month: Int)] = [:]
+        for profile in LanguageProfile.all {
+            #expect(profile.months.isEmpty || profile.months.count == 12, "\(profile.code)")
+            #expect(profile.months.isEmpty == profile.retrievalCues.isEmpty, "\(profile.code)")
+            for (index, names) in profile.months.enumerated() {
+                for name in names {
+                    #expect(name == name.lowercased(), "\(profile.code): \(name)")
+                    if let earlier = seen[name] {
+                        #expect(earlier.month == index + 1, "\(name): \(earlier.code) and \(profile.code) disagree")
+                    }
+                    seen[name] = (profile.code, index + 1)
+                }
+            }
+            for word in profile.retrievalCues + profile.dateWords {
+                #expect(word == word.lowercased(), "\(profile.code): \(word)")
+                #expect(RetrievedDate.months[word] == nil, "\(profile.code): \(word) is also a month")
+            }
+        }
+    }
+
     @Test(arguments: [
         "Published 2011-11-04.",
         "Retrieved 31 February 2011",

@@ -1,6 +1,7 @@
 /// What wiki pages in one language say in their own words: the titles of their reference sections,
 /// the sentence their footer states the licence in, the line under the title, the contents box's
-/// title and the name of the book-sources page their ISBN links go to.
+/// title, the name of the book-sources page their ISBN links go to, and how their citations write the
+/// date a source was retrieved.
 ///
 /// Adding a language is adding a profile here (and a line to `LanguageProfileTests`): the body walk,
 /// the reference reader, the licence search and the site recogniser all read these lists, none spells
@@ -31,6 +32,13 @@ struct LanguageProfile: Sendable {
     let bookSourcesPages: [String]
     /// The category namespace's name in links to category pages (`/wiki/Kategorie:…` → "kategorie").
     let categoryNamespaces: [String]
+    /// The words a citation's retrieval date follows ("retrieved", "abgerufen"); none for languages
+    /// that write the date before the word (Chinese, Japanese).
+    var retrievalCues: [String] = []
+    /// The names of the twelve months as dates write them (with genitive forms and abbreviations).
+    var months: [[String]] = []
+    /// Small words between the cue and the date or inside it ("on", "am", "de").
+    var dateWords: [String] = []
 
     static let all: [LanguageProfile] = [
         LanguageProfile(
@@ -58,7 +66,14 @@ struct LanguageProfile: Sendable {
             taglines: ["from wikipedia, the free encyclopedia"],
             contentsTitles: ["contents", "table of contents"],
             bookSourcesPages: ["booksources"],
-            categoryNamespaces: ["category"]),
+            categoryNamespaces: ["category"],
+            retrievalCues: ["retrieved", "accessed"],
+            months: [
+                ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
+                ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"],
+                ["november", "nov"], ["december", "dec"],
+            ],
+            dateWords: ["on"]),
         LanguageProfile(
             code: "de",
             noteSections: ["einzelnachweise", "anmerkungen", "fußnoten", "belege", "quellen", "nachweise",
@@ -70,7 +85,14 @@ struct LanguageProfile: Sendable {
             taglines: ["aus wikipedia, der freien enzyklopädie"],
             contentsTitles: ["inhaltsverzeichnis"],
             bookSourcesPages: ["isbn-suche"],
-            categoryNamespaces: ["kategorie"]),
+            categoryNamespaces: ["kategorie"],
+            retrievalCues: ["abgerufen"],
+            months: [
+                ["januar", "jänner", "jan"], ["februar", "feber", "feb"], ["märz", "mär", "mrz"], ["april", "apr"],
+                ["mai"], ["juni", "jun"], ["juli", "jul"], ["august", "aug"], ["september", "sep", "sept"],
+                ["oktober", "okt"], ["november", "nov"], ["dezember", "dez"],
+            ],
+            dateWords: ["am"]),
         LanguageProfile(
             code: "fr",
             noteSections: ["notes et références", "notes", "références", "notes et sources", "sources et références"],
@@ -81,7 +103,13 @@ struct LanguageProfile: Sendable {
             taglines: ["un article de wikipédia, l'encyclopédie libre", "un article de wikipédia, l’encyclopédie libre"],
             contentsTitles: ["sommaire"],
             bookSourcesPages: ["ouvrages_de_référence"],
-            categoryNamespaces: ["catégorie"]),
+            categoryNamespaces: ["catégorie"],
+            retrievalCues: ["consulté"],
+            months: [
+                ["janvier", "janv"], ["février", "févr"], ["mars"], ["avril"], ["mai"], ["juin"], ["juillet", "juil"],
+                ["août"], ["septembre", "sept"], ["octobre", "oct"], ["novembre", "nov"], ["décembre", "déc"],
+            ],
+            dateWords: ["le"]),
         LanguageProfile(
             code: "es",
             noteSections: ["referencias", "notas", "notas y referencias"],
@@ -92,7 +120,13 @@ struct LanguageProfile: Sendable {
             taglines: ["de wikipedia, la enciclopedia libre"],
             contentsTitles: [],
             bookSourcesPages: ["fuentesdelibros"],
-            categoryNamespaces: ["categoría"]),
+            categoryNamespaces: ["categoría"],
+            retrievalCues: ["consultado"],
+            months: [
+                ["enero"], ["febrero"], ["marzo"], ["abril"], ["mayo"], ["junio"], ["julio"], ["agosto"],
+                ["septiembre", "setiembre"], ["octubre"], ["noviembre"], ["diciembre"],
+            ],
+            dateWords: ["el", "de"]),
         LanguageProfile(
             code: "it",
             noteSections: ["note", "riferimenti", "note e riferimenti"],
@@ -103,7 +137,13 @@ struct LanguageProfile: Sendable {
             taglines: ["da wikipedia, l'enciclopedia libera"],
             contentsTitles: [],
             bookSourcesPages: ["ricercaisbn"],
-            categoryNamespaces: ["categoria"]),
+            categoryNamespaces: ["categoria"],
+            retrievalCues: ["consultato"],
+            months: [
+                ["gennaio"], ["febbraio"], ["marzo"], ["aprile"], ["maggio"], ["giugno"], ["luglio"], ["agosto"],
+                ["settembre"], ["ottobre"], ["novembre"], ["dicembre"],
+            ],
+            dateWords: ["il"]),
         LanguageProfile(
             code: "nl",
             noteSections: ["referenties", "noten", "bronnen", "bronnen, noten en/of referenties"],
@@ -114,7 +154,13 @@ struct LanguageProfile: Sendable {
             taglines: ["uit wikipedia, de vrije encyclopedie"],
             contentsTitles: ["inhoudsopgave"],
             bookSourcesPages: ["boekbronnen"],
-            categoryNamespaces: ["categorie"]),
+            categoryNamespaces: ["categorie"],
+            retrievalCues: ["geraadpleegd"],
+            months: [
+                ["januari"], ["februari"], ["maart"], ["april"], ["mei"], ["juni"], ["juli"], ["augustus"],
+                ["september"], ["oktober"], ["november"], ["december"],
+            ],
+            dateWords: ["op"]),
         LanguageProfile(
             code: "pt",
             noteSections: ["referências", "notas", "notas e referências"],
@@ -125,7 +171,13 @@ struct LanguageProfile: Sendable {
             taglines: ["origem: wikipédia, a enciclopédia livre"],
             contentsTitles: [],
             bookSourcesPages: ["fontes_de_livros"],
-            categoryNamespaces: ["categoria"]),
+            categoryNamespaces: ["categoria"],
+            retrievalCues: ["consultado", "acessado"],
+            months: [
+                ["janeiro"], ["fevereiro"], ["março"], ["abril"], ["maio"], ["junho"], ["julho"], ["agosto"],
+                ["setembro"], ["outubro"], ["novembro"], ["dezembro"],
+            ],
+            dateWords: ["em", "de"]),
         LanguageProfile(
             code: "ru",
             noteSections: ["примечания", "сноски", "комментарии"],
@@ -136,7 +188,14 @@ struct LanguageProfile: Sendable {
             taglines: ["материал из википедии — свободной энциклопедии"],
             contentsTitles: [],
             bookSourcesPages: ["источники_книг"],
-            categoryNamespaces: ["категория"]),
+            categoryNamespaces: ["категория"],
+            retrievalCues: ["проверено"],
+            months: [
+                ["января", "январь"], ["февраля", "февраль"], ["марта", "март"], ["апреля", "апрель"], ["мая", "май"],
+                ["июня", "июнь"], ["июля", "июль"], ["августа", "август"], ["сентября", "сентябрь"],
+                ["октября", "октябрь"], ["ноября", "ноябрь"], ["декабря", "декабрь"],
+            ],
+            dateWords: []),
         LanguageProfile(
             code: "uk",
             noteSections: ["примітки", "джерела"],
@@ -147,7 +206,13 @@ struct LanguageProfile: Sendable {
             taglines: ["матеріал з вікіпедії — вільної енциклопедії"],
             contentsTitles: [],
             bookSourcesPages: ["джерела_книг"],
-            categoryNamespaces: ["категорія"]),
+            categoryNamespaces: ["категорія"],
+            retrievalCues: ["процитовано", "переглянуто"],
+            months: [
+                ["січня"], ["лютого"], ["березня"], ["квітня"], ["травня"], ["червня"], ["липня"], ["серпня"],
+                ["вересня"], ["жовтня"], ["листопада"], ["грудня"],
+            ],
+            dateWords: []),
         LanguageProfile(
             code: "pl",
             noteSections: ["przypisy", "uwagi"],
@@ -158,7 +223,13 @@ struct LanguageProfile: Sendable {
             taglines: ["z wikipedii, wolnej encyklopedii"],
             contentsTitles: ["spis treści"],
             bookSourcesPages: ["książki"],
-            categoryNamespaces: ["kategoria"]),
+            categoryNamespaces: ["kategoria"],
+            retrievalCues: ["data dostępu", "dostęp"],
+            months: [
+                ["stycznia"], ["lutego"], ["marca"], ["kwietnia"], ["maja"], ["czerwca"], ["lipca"], ["sierpnia"],
+                ["września"], ["października"], ["listopada"], ["grudnia"],
+            ],
+            dateWords: []),
         LanguageProfile(
             code: "sv",
             noteSections: ["referenser", "noter", "källor", "fotnoter"],
@@ -169,7 +240,13 @@ struct LanguageProfile: Sendable {
             taglines: ["från wikipedia, den fria encyklopedin"],
             contentsTitles: [],
             bookSourcesPages: ["bokkällor"],
-            categoryNamespaces: ["kategori"]),
+            categoryNamespaces: ["kategori"],
+            retrievalCues: ["läst", "hämtad"],
+            months: [
+                ["januari"], ["februari"], ["mars"], ["april"], ["maj"], ["juni"], ["juli"], ["augusti"],
+                ["september"], ["oktober"], ["november"], ["december"],
+            ],
+            dateWords: ["den"]),
         LanguageProfile(
             code: "he",
             noteSections: ["הערות שוליים", "הערות", "מקורות"],
@@ -180,7 +257,14 @@ struct LanguageProfile: Sendable {
             taglines: ["מתוך ויקיפדיה, האנציקלופדיה החופשית"],
             contentsTitles: ["תוכן עניינים"],
             bookSourcesPages: ["משאבי_ספרות"],
-            categoryNamespaces: ["קטגוריה"]),
+            categoryNamespaces: ["קטגוריה"],
+            retrievalCues: ["נבדק ב-", "נבדק ב־"],
+            months: [
+                ["ינואר", "בינואר"], ["פברואר", "בפברואר"], ["מרץ", "במרץ"], ["אפריל", "באפריל"], ["מאי", "במאי"],
+                ["יוני", "ביוני"], ["יולי", "ביולי"], ["אוגוסט", "באוגוסט"], ["ספטמבר", "בספטמבר"],
+                ["אוקטובר", "באוקטובר"], ["נובמבר", "בנובמבר"], ["דצמבר", "בדצמבר"],
+            ],
+            dateWords: []),
         LanguageProfile(
             code: "ar",
             noteSections: ["مراجع", "المراجع", "ملاحظات", "هوامش"],
@@ -191,7 +275,13 @@ struct LanguageProfile: Sendable {
             taglines: ["من ويكيبيديا، الموسوعة الحرة"],
             contentsTitles: ["المحتويات"],
             bookSourcesPages: ["مصادر_كتاب"],
-            categoryNamespaces: ["تصنيف"]),
+            categoryNamespaces: ["تصنيف"],
+            retrievalCues: ["اطلع عليه بتاريخ"],
+            months: [
+                ["يناير"], ["فبراير"], ["مارس"], ["أبريل", "ابريل"], ["مايو"], ["يونيو"], ["يوليو"], ["أغسطس"],
+                ["سبتمبر"], ["أكتوبر"], ["نوفمبر"], ["ديسمبر"],
+            ],
+            dateWords: []),
         LanguageProfile(
             code: "zh",
             noteSections: ["参考文献", "參考文獻", "参考资料", "參考資料", "注释", "註釋", "脚注", "腳註", "来源", "來源"],

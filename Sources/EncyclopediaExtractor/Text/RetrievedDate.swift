@@ -1,18 +1,28 @@
 import HTMLTree
 
-/// Reads the "Retrieved …" (or "Accessed …") date of a citation as an ISO `YYYY-MM-DD` date.
+/// Reads the retrieval date of a citation ("Retrieved 4 November 2011", "Abgerufen am 20. Mai 2009",
+/// "consultado el 4 de noviembre de 2011") as an ISO `YYYY-MM-DD` date, in the words of every
+/// ``LanguageProfile``.
 public enum RetrievedDate {
-    private static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-        "nov": 11, "dec": 12,
-    ]
+    /// Every profile's month names, each to its number (`LanguageProfileTests` checks that no name
+    /// means two months).
+    static let months: [String: Int] = {
+        var months: [String: Int] = [:]
+        for profile in LanguageProfile.all {
+            for (index, names) in profile.months.enumerated() {
+                for name in names { months[name] = index + 1 }
+            }
+        }
+        return months
+    }()
 
-    /// The ISO date after the last "Retrieved" or "Accessed" cue in `text`, or nil.
+    /// Every profile's small words around a date.
+    static let dateWords = Set(LanguageProfile.all.flatMap(\.dateWords))
+
+    /// The ISO date after the last retrieval cue in `text`, or nil.
     ///
-    /// Accepts "2011-11-04", "November 4, 2011", "4 November 2011", "Nov. 4, 2011", "4 Nov 2011",
-    /// with an optional "on".
+    /// Accepts "2011-11-04", "November 4, 2011", "4 November 2011", "Nov. 4, 2011", "4 Nov 2011", with
+    /// small words between ("on", "am 20. Mai", "el 4 de noviembre de"), in any profile's language.
     public static func isoDate(in text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
@@ -30,9 +40,14 @@ public enum RetrievedDate {
         }
     }
 
-    /// The words a retrieval date follows, in any letter case.
-    static let cues = PhraseSet(["retrieved", "accessed"])
-    static let cueLengths = ["retrieved".utf8.count, "accessed".utf8.count]
+    /// The words a retrieval date follows, in any ASCII letter case; a cue that opens with another letter
+    /// ("проверено") is also looked for capitalised, as a citation's sentence starts with it.
+    static let cueWords: [String] = LanguageProfile.all.flatMap(\.retrievalCues).flatMap { cue -> [String] in
+        guard let first = cue.unicodeScalars.first, !first.isASCII else { return [cue] }
+        return [cue, cue.prefix(1).uppercased() + cue.dropFirst()]
+    }
+    static let cues = PhraseSet(cueWords)
+    static let cueLengths = cueWords.map(\.utf8.count)
 
     /// How many characters after a cue the date is looked for in.
     static let window = 40
@@ -44,8 +59,7 @@ public enum RetrievedDate {
     }
 
     private static func date(from words: [String]) -> String? {
-        var tokens = words
-        if tokens.first == "on" { tokens.removeFirst() }
+        let tokens = words.filter { !dateWords.contains($0) }
         guard tokens.count >= 1 else { return nil }
         // ISO: 2011-11-04
         if let (year, month, day) = isoNumbers(tokens[0]) {
@@ -56,8 +70,10 @@ public enum RetrievedDate {
         if let month = months[tokens[0]], let day = Int(tokens[1]), let year = Int(tokens[2]), tokens[2].count == 4 {
             return format(year: year, month: month, day: day)
         }
-        // Day Month Year
-        if let day = Int(tokens[0]), let month = months[tokens[1]], let year = Int(tokens[2]), tokens[2].count == 4 {
+        // Day Month Year ("1er novembre" in French)
+        if let day = Int(tokens[0]) ?? (tokens[0] == "1er" ? 1 : nil), let month = months[tokens[1]], let year = Int(tokens[2]),
+           tokens[2].count == 4
+        {
             return format(year: year, month: month, day: day)
         }
         return nil
@@ -103,7 +119,7 @@ public enum RetrievedDate {
         return numbers
     }
 
-    /// Up to four lowercase words (letters and digits; a hyphen inside a number) from the start of
+    /// Up to seven lowercase words (letters and digits; a hyphen inside a number) from the start of
     /// UTF-8 `bytes`, separated by spaces and ",.:"; any other character ends the reading, and so
     /// does the end of the window.
     private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
@@ -154,9 +170,9 @@ public enum RetrievedDate {
                     if character != "\u{00A0}" { break }
                 }
             }
-            if tokens.count >= 4 { break }
+            if tokens.count >= 7 { break }
         }
-        if tokens.count < 4 { flush() }
+        if tokens.count < 7 { flush() }
         return tokens
     }
 
