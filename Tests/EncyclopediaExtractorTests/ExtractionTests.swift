@@ -142,6 +142,40 @@ private func page(toc: String, body: String, site: String = "World Library") -> 
         #expect(values.contains { $0.contains("The mill from the river") })
     }
 
+    /// A list of links set out in columns (a table or box of lists, as Polish and English Wikipedia lay
+    /// out winners and discographies) is content inside the sections; a box of bare links is not, nor
+    /// are columns of lists above the first heading (menus).
+    @Test func listsSetOutInColumnsAreContentInsideTheSections() throws {
+        func item(_ year: Int) -> String {
+            "<li>\(year) <a href=\"/wiki/Rider_\(year)\">Rider \(year)</a> <a href=\"/wiki/Land_\(year)\">Land</a></li>"
+        }
+        let columns = (0..<2).map { column in
+            "<td><ul>" + (0..<6).map { item(2000 + column * 6 + $0) }.joined() + "</ul></td>"
+        }.joined()
+        let bareLinks = (0..<8).map { "<a href=\"/wiki/Other_\($0)\">Other \($0)</a> · " }.joined()
+        let html = """
+            <html><head><title>Race | World Heritage Encyclopedia</title></head><body>
+            <h1 id="firstHeading">Race</h1><div id="mw-content-text">
+            <table><tr><td><ul><li><a href="/a">Home</a></li><li><a href="/b">Races</a></li><li><a href="/c">Riders</a></li></ul></td>
+            <td><ul><li><a href="/d">Teams</a></li><li><a href="/e">Results</a></li></ul></td></tr></table>
+            <p>The race is a one-day cycling race held every spring on the roads of the province.</p>
+            <h2>Winners</h2><table width="100%"><tr>\(columns)</tr></table>
+            <div class="col-list"><ul>\(item(2020))\(item(2021))\(item(2022))</ul></div>
+            <h2>History</h2><p>The race was first held in 1982.</p><table><tr><td>\(bareLinks)</td></tr></table>
+            </div></body></html>
+            """
+        let article = try extract(html)
+        let winners = try #require(article.sections.first { $0.title == "Winners" })
+        let items = winners.blocks.flatMap { block -> [String] in
+            if case let .list(_, items) = block { return items.map(\.text) }
+            return []
+        }
+        #expect(items == (2000..<2012).map { "\($0) Rider \($0) Land" } + (2020...2022).map { "\($0) Rider \($0) Land" })
+        let text = try articleTexts(article)
+        #expect(!text.contains("Other 3"))
+        #expect(!text.contains("Teams"))
+    }
+
     @Test func citationMarkersAndEditLinksLeaveTheProse() throws {
         let body = """
             <h2><span class="editsection">[<a href="/edit">edit</a>]</span> <span class="mw-headline" id="P">Part</span></h2>

@@ -76,12 +76,15 @@ struct ChromeFilter {
         case .table:
             if BlockReader.isInfobox(node) { return .content }
             if BlockReader.isLayoutTable(node) { return .layout }
-            if !isProtected, !position.inReferenceSection, isLinkBox(node) { return .chrome("link-dense table") }
+            if !isProtected, !position.inReferenceSection, isLinkBox(node) {
+                if Self.isListLayout(node, at: position) { return .layout }
+                return .chrome("link-dense table")
+            }
         case .div, .td, .section:
             if isProtected || position.inReferenceSection || Selectors.figureClasses.contains(where: { node.hasClassToken($0) }) {
                 return .content
             }
-            if isLinkBox(node) { return .chrome("link-dense box") }
+            if isLinkBox(node), !Self.isListLayout(node, at: position) { return .chrome("link-dense box") }
         default:
             break
         }
@@ -185,6 +188,26 @@ struct ChromeFilter {
     }
 
     // MARK: Link density
+
+    /// True for a table or box inside the article's sections that only sets lists out (in columns: a
+    /// list of winners, of works): every link stands in a list item. Inside the sections a list is
+    /// content, so lists set out this way are too.
+    private static func isListLayout(_ box: Node, at position: Position) -> Bool {
+        guard position.afterFirstHeading else { return false }
+        for link in box.descendants(.elements(named: .a)) {
+            var current = link.parent
+            var inItem = false
+            while let element = current, element != box {
+                if element.isElement(.li) {
+                    inItem = true
+                    break
+                }
+                current = element.parent
+            }
+            if !inItem { return false }
+        }
+        return true
+    }
 
     /// True for a box of links: enough links, mostly link text, no headings or paragraphs.
     private func isLinkBox(_ node: Node) -> Bool {
