@@ -135,11 +135,13 @@ public final class Document {
         attributes.deallocate()
     }
 
+    /// U+FFFD in UTF-8.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
     /// True when some text, comment or attribute value holds U+FFFD, the replacement character (as the
     /// page was saved, or put there by decoding): a quick test before counting them anywhere.
     public var holdsReplacementCharacter: Bool {
-        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-        return replacement.withUnsafeBufferPointer { needle in
+        Self.replacementCharacter.withUnsafeBufferPointer { needle in
             ByteSearch.firstOffset(of: needle, in: UnsafeBufferPointer(start: bytes, count: storedByteCount)) != nil
         }
     }

@@ -82,6 +82,17 @@ extension Node {
         return index < other.index && isAttached && other.isAttached
     }
 
+    /// True when this node, or one of its ancestors below `top` (not `top` itself), passes `test`; the
+    /// walk up stops at `top` or at the root.
+    public func isOrHasAncestor(below top: Node, where test: (Node) -> Bool) -> Bool {
+        var current: Node? = self
+        while let node = current, node != top {
+            if test(node) { return true }
+            current = node.parent
+        }
+        return false
+    }
+
     /// True when `other` is this node or lies in its subtree.
     public func contains(_ other: Node) -> Bool {
         guard document === other.document else { return false }

@@ -109,20 +109,10 @@ enum BlockReader {
         // it holds the link (a hostile item holds thousands).
         let nestedLists = Set(nested)
         for anchor in item.descendants(.elements(named: .a)) {
-            if !nestedLists.isEmpty, Self.hasAncestor(of: anchor, in: nestedLists, below: item) { continue }
+            if !nestedLists.isEmpty, anchor.isOrHasAncestor(below: item, where: { nestedLists.contains($0) }) { continue }
             linked += anchor.text.characterCount
         }
         return min(1, Double(linked) / Double(text.characterCount))
-    }
-
-    /// True when `node`, or an ancestor of it below `top`, is in `set`.
-    private static func hasAncestor(of node: Node, in set: Set<Node>, below top: Node) -> Bool {
-        var current: Node? = node
-        while let element = current, element != top {
-            if set.contains(element) { return true }
-            current = element.parent
-        }
-        return false
     }
 
     /// The lists inside a list item that are not inside another nested list.

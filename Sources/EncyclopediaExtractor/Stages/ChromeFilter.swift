@@ -194,19 +194,9 @@ struct ChromeFilter {
     /// content, so lists set out this way are too.
     private static func isListLayout(_ box: Node, at position: Position) -> Bool {
         guard position.afterFirstHeading else { return false }
-        for link in box.descendants(.elements(named: .a)) {
-            var current = link.parent
-            var inItem = false
-            while let element = current, element != box {
-                if element.isElement(.li) {
-                    inItem = true
-                    break
-                }
-                current = element.parent
-            }
-            if !inItem { return false }
+        return box.descendants(.elements(named: .a)).allSatisfy { link in
+            link.isOrHasAncestor(below: box, where: { $0.isElement(.li) })
         }
-        return true
     }
 
     /// True for a box of links: enough links, mostly link text, no headings or paragraphs.
