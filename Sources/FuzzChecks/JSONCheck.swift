@@ -45,7 +45,39 @@ public enum JSONCheck {
         let foundation = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
         // Foundation reads a comma before "]" or "}" ("[1,]"), which RFC 8259 does not allow.
         if foundation && !ours && hasTrailingComma(bytes) { return }
+        // Foundation does not range-check a member's value that a later member of the same key replaces.
+        if foundation && !ours && refusesOnlyReplacedNumbers(bytes) { return }
         try require(ours == foundation, "ArticleDiff's parser \(ours ? "accepts" : "refuses") what Foundation \(foundation ? "accepts" : "refuses"): \(String(decoding: bytes.prefix(200), as: UTF8.self).debugDescription)")
+    }
+
+    /// True when every number ArticleDiff's parser refuses as out of range is an object member's value
+    /// that a later member of the same key replaces (`{"b":1e999,"b":"x"}`, which Foundation reads as
+    /// `{"b":"x"}` without looking at the number): with a marker string put in each such number's place,
+    /// the document parses and no marker is left in the value.
+    static func refusesOnlyReplacedNumbers(_ bytes: [UInt8]) -> Bool {
+        let marker = "encx-fuzz-replaced-number"
+        var document = bytes
+        for _ in 0..<64 {
+            switch parse(document) {
+            case let .success(value):
+                return !holds(marker, value)
+            case let .failure(error):
+                guard let error = error as? JSONParseError, error.reason == "number out of range" else { return false }
+                var end = error.offset
+                while end < document.count, "+-.eE0123456789".utf8.contains(document[end]) { end += 1 }
+                document.replaceSubrange(error.offset..<end, with: Array("\"\(marker)\"".utf8))
+            }
+        }
+        return false
+    }
+
+    private static func holds(_ text: String, _ value: JSONValue) -> Bool {
+        switch value {
+        case let .string(string): string == text
+        case let .array(elements): elements.contains { holds(text, $0) }
+        case let .object(fields): fields.values.contains { holds(text, $0) }
+        case .null, .bool, .number: false
+        }
     }
 
     /// True when a comma outside strings is followed (after whitespace) by "]" or "}".
